@@ -1,0 +1,15 @@
+// The subcommands of the stroom CLI. Each command file registers its options and a callback that
+// calls into the library; the CLI itself holds no domain logic (architecture.md).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace stroom::cli {
+
+// Each register function adds one subcommand. The callback stores its exit status in *exit_code.
+void register_version_command(CLI::App& app, int* exit_code);
+void register_generate_command(CLI::App& app, int* exit_code);
+void register_import_command(CLI::App& app, int* exit_code);
+void register_measure_command(CLI::App& app, int* exit_code);
+
+}  // namespace stroom::cli

@@ -1,0 +1,98 @@
+// Calendar arithmetic on plain days; see calendar.h.
+#include "model/calendar.h"
+
+#include <charconv>
+#include <chrono>
+
+#include <fmt/format.h>
+
+namespace stroom {
+namespace {
+
+std::chrono::year_month_day civil(int32_t days) {
+  return std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{days}}};
+}
+
+// Reads an unsigned number of 1..max_digits digits from the front of text.
+std::optional<int> take_number(std::string_view& text, size_t min_digits, size_t max_digits) {
+  size_t n = 0;
+  while (n < text.size() && n < max_digits && text[n] >= '0' && text[n] <= '9') ++n;
+  if (n < min_digits) return std::nullopt;
+  int value = 0;
+  std::from_chars(text.data(), text.data() + n, value);
+  text.remove_prefix(n);
+  return value;
+}
+
+bool take_separator(std::string_view& text, char separator) {
+  if (text.empty() || text.front() != separator) return false;
+  text.remove_prefix(1);
+  return true;
+}
+
+std::string_view trim_spaces(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+}  // namespace
+
+std::optional<Date> Date::from_ymd(int year, int month, int day) {
+  std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{unsigned(month)},
+                                  std::chrono::day{unsigned(day)}};
+  if (month < 1 || month > 12 || day < 1 || !ymd.ok()) return std::nullopt;
+  return from_days(std::chrono::sys_days{ymd}.time_since_epoch().count());
+}
+
+int Date::year() const { return int(civil(days_).year()); }
+int Date::month() const { return int(unsigned(civil(days_).month())); }
+int Date::day() const { return int(unsigned(civil(days_).day())); }
+
+std::string Date::iso() const {
+  auto ymd = civil(days_);
+  return fmt::format("{:04}-{:02}-{:02}", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+  text = trim_spaces(text);
+  if (text.size() < 8 || text.size() > 10) return std::nullopt;
+  const char separator = text.find('/') != std::string_view::npos ? '/' : '-';
+  std::string_view rest = text;
+  if (text.size() == 10 && text[4] == separator) {  // YYYY-MM-DD
+    auto y = take_number(rest, 4, 4);
+    if (!y || !take_separator(rest, separator)) return std::nullopt;
+    auto m = take_number(rest, 2, 2);
+    if (!m || !take_separator(rest, separator)) return std::nullopt;
+    auto d = take_number(rest, 2, 2);
+    if (!d || !rest.empty()) return std::nullopt;
+    return Date::from_ymd(*y, *m, *d);
+  }
+  auto d = take_number(rest, 1, 2);  // D-M-YYYY or DD-MM-YYYY
+  if (!d || !take_separator(rest, separator)) return std::nullopt;
+  auto m = take_number(rest, 1, 2);
+  if (!m || !take_separator(rest, separator)) return std::nullopt;
+  auto y = take_number(rest, 4, 4);
+  if (!y || !rest.empty()) return std::nullopt;
+  return Date::from_ymd(*y, *m, *d);
+}
+
+Date SchoolYear::first_day() const { return *Date::from_ymd(start_year, 8, 1); }
+Date SchoolYear::last_day() const { return *Date::from_ymd(start_year + 1, 7, 31); }
+Date SchoolYear::teldatum() const { return *Date::from_ymd(start_year, 10, 1); }
+std::string SchoolYear::label() const { return fmt::format("{}-{}", start_year, start_year + 1); }
+
+SchoolYear school_year_of(Date date) {
+  return SchoolYear{date.month() >= 8 ? date.year() : date.year() - 1};
+}
+
+std::optional<SchoolYear> parse_school_year(std::string_view text) {
+  text = trim_spaces(text);
+  auto first = take_number(text, 4, 4);
+  if (!first || !take_separator(text, '-')) return std::nullopt;
+  auto second = take_number(text, 4, 4);
+  if (!second || !text.empty() || *second != *first + 1) return std::nullopt;
+  return SchoolYear{*first};
+}
+
+}  // namespace stroom
