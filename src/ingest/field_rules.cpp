@@ -1,0 +1,97 @@
+// Field validation per column type; see field_rules.h.
+#include "ingest/field_rules.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "ingest/bsn.h"
+#include "model/calendar.h"
+
+namespace stroom {
+namespace {
+
+constexpr size_t kMaxPupilIdLength = 64;
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+bool all_digits(std::string_view text) {
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+FieldResult refuse(std::string reason) { return {false, {}, std::move(reason)}; }
+FieldResult accept(std::string value) { return {true, std::move(value), {}}; }
+
+FieldResult pupil_id(std::string_view raw, const PseudonymKey& key) {
+  if (raw.size() > kMaxPupilIdLength)
+    return refuse(fmt::format("leerling_id is langer dan {} tekens", kMaxPupilIdLength));
+  if (!looks_like_bsn(raw)) return accept(std::string(raw));
+  if (!passes_elfproef(raw)) return refuse("BSN voldoet niet aan de elfproef");
+  return accept(pseudonymise_bsn(raw, key));
+}
+
+FieldResult date(std::string_view raw) {
+  auto parsed = parse_date(raw);
+  if (!parsed) return refuse(fmt::format("ongeldige datum '{}' (verwacht JJJJ-MM-DD of DD-MM-JJJJ)", raw));
+  return accept(parsed->iso());
+}
+
+// Removes leading zeros of the whole part and trailing zeros of the fraction, so that "07,50"
+// and "7.5" are stored alike and re-importing either is "unchanged".
+std::string canonical_decimal(std::string_view whole, std::string_view fraction) {
+  while (whole.size() > 1 && whole.front() == '0') whole.remove_prefix(1);
+  while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
+  return fraction.empty() ? std::string(whole) : fmt::format("{}.{}", whole, fraction);
+}
+
+FieldResult integer(std::string_view raw) {
+  if (!all_digits(raw) || raw.size() > 15)
+    return refuse(fmt::format("'{}' is geen geheel getal van 0 of meer", raw));
+  return accept(canonical_decimal(raw, {}));
+}
+
+FieldResult decimal(std::string_view raw) {
+  const size_t separator = raw.find_first_of(".,");
+  std::string_view whole = raw.substr(0, separator);
+  std::string_view fraction = separator == std::string_view::npos ? "" : raw.substr(separator + 1);
+  const bool valid = all_digits(whole) && whole.size() <= 15 &&
+                     (separator == std::string_view::npos || all_digits(fraction));
+  if (!valid)
+    return refuse(fmt::format("'{}' is geen getal van 0 of meer (gebruik 1234.5 of 1234,5)", raw));
+  return accept(canonical_decimal(whole, fraction));
+}
+
+FieldResult choice(const ColumnSpec& column, std::string_view raw) {
+  std::string lower(raw);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
+  for (auto allowed : column.choices)
+    if (allowed == lower) return accept(std::move(lower));
+  return refuse(fmt::format("onbekende waarde '{}' (toegestaan: {})", raw,
+                            fmt::join(column.choices, ", ")));
+}
+
+}  // namespace
+
+FieldResult normalise_field(const ColumnSpec& column, std::string_view raw, const PseudonymKey& key) {
+  raw = trim(raw);
+  if (raw.empty()) return column.required ? refuse("verplicht veld is leeg") : accept({});
+  switch (column.type) {
+    case FieldType::text: return accept(std::string(raw));
+    case FieldType::pupil_id: return pupil_id(raw, key);
+    case FieldType::date: return date(raw);
+    case FieldType::integer: return integer(raw);
+    case FieldType::decimal: return decimal(raw);
+    case FieldType::choice: return choice(column, raw);
+  }
+  return refuse("onbekend veldtype");
+}
+
+}  // namespace stroom

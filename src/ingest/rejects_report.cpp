@@ -1,0 +1,46 @@
+// Writing the rejects report; see rejects_report.h.
+#include "ingest/rejects_report.h"
+
+#include <fstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+namespace stroom {
+namespace {
+
+// Quotes a field when it holds the delimiter, a quote or a line break (RFC 4180).
+std::string csv_field(const std::string& value) {
+  if (value.find_first_of(";\"\n\r") == std::string::npos) return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+}  // namespace
+
+void write_rejects_report(std::ostream& out, const std::vector<FileImportResult>& results) {
+  out << "bestand;regel;kolom;reden\n";
+  for (const auto& result : results) {
+    if (result.failed) {
+      fmt::print(out, "{};;;{}\n", csv_field(result.file), csv_field(result.failure));
+      continue;
+    }
+    for (const auto& reject : result.rejects)
+      fmt::print(out, "{};{};{};{}\n", csv_field(reject.file), reject.line,
+                 csv_field(reject.column), csv_field(reject.reason));
+  }
+}
+
+void write_rejects_report(const std::filesystem::path& path,
+                          const std::vector<FileImportResult>& results) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) throw std::runtime_error(fmt::format("kan afwijzingenrapport {} niet schrijven", path.string()));
+  write_rejects_report(out, results);
+}
+
+}  // namespace stroom

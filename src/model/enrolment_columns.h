@@ -1,0 +1,37 @@
+// The enrolment spells as flat columns (struct of arrays), the form every measure reads.
+//
+// Pupils are dense integer ids 0..pupil_count-1; spells are sorted by (pupil, start), so one
+// pupil's spells are one contiguous range. Open ends are kOpenEnd, so "enrolled on t" is
+// start <= t && t <= end without a branch for the open case.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "model/calendar.h"
+#include "model/setting.h"
+
+namespace stroom {
+
+inline constexpr int32_t kOpenEnd = std::numeric_limits<int32_t>::max();
+
+struct EnrolmentColumns {
+  std::vector<uint32_t> pupil;    // dense pupil id
+  std::vector<uint8_t> setting;   // Setting
+  std::vector<int32_t> start;     // days since epoch
+  std::vector<int32_t> end;       // inclusive, kOpenEnd when open
+  std::vector<uint32_t> pupil_first_spell;  // pupil p's spells are [first[p], first[p+1])
+  std::vector<std::string> pupil_ids;       // dense id -> stored leerling_id
+
+  size_t size() const { return pupil.size(); }
+  size_t pupil_count() const { return pupil_ids.size(); }
+  // The latest startdatum or einddatum of any spell; nullopt when there are no spells.
+  std::optional<Date> latest_date() const;
+};
+
+// Sorts spells by (pupil, start) and fills pupil_first_spell. Used by every loader.
+void finish_enrolment_columns(EnrolmentColumns& columns);
+
+}  // namespace stroom

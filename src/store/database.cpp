@@ -1,0 +1,116 @@
+// SQLite connection, statements and transactions; see database.h.
+#include "store/database.h"
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+namespace stroom {
+namespace {
+
+[[noreturn]] void fail(sqlite3* db, std::string_view what) {
+  throw StoreError(fmt::format("databasefout bij {}: {}", what, sqlite3_errmsg(db)));
+}
+
+}  // namespace
+
+Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+  if (sqlite3_prepare_v2(db, sql.data(), int(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+    fail(db, sql);
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+  other.stmt_ = nullptr;
+}
+
+void Statement::bind_text(int position, std::string_view value) {
+  if (sqlite3_bind_text(stmt_, position, value.data(), int(value.size()), SQLITE_TRANSIENT) !=
+      SQLITE_OK)
+    fail(db_, "binden");
+}
+
+void Statement::bind_int(int position, int64_t value) {
+  if (sqlite3_bind_int64(stmt_, position, value) != SQLITE_OK) fail(db_, "binden");
+}
+
+void Statement::bind_null(int position) {
+  if (sqlite3_bind_null(stmt_, position) != SQLITE_OK) fail(db_, "binden");
+}
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  fail(db_, sqlite3_sql(stmt_));
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+bool Statement::column_is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+std::string_view Statement::column_text(int column) const {
+  auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+  if (!text) return {};
+  return {text, size_t(sqlite3_column_bytes(stmt_, column))};
+}
+int64_t Statement::column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+Database::Database(const std::filesystem::path& path) : path_(path) {
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : "onbekende fout";
+    sqlite3_close(db_);
+    throw StoreError(fmt::format("kan database {} niet openen: {}", path.string(), message));
+  }
+  sqlite3_busy_timeout(db_, 10000);
+  // WAL lets readers (the dashboard) go on while an import writes; NORMAL sync is durable at
+  // every checkpoint and never corrupts, which is what an import of re-creatable files needs.
+  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+       "PRAGMA cache_size=-65536;");
+}
+
+Database::~Database() { sqlite3_close(db_); }
+
+void Database::exec(std::string_view sql) {
+  std::string owned(sql);
+  char* error = nullptr;
+  if (sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    std::string message = error ? error : "onbekende fout";
+    sqlite3_free(error);
+    throw StoreError(fmt::format("databasefout: {}", message));
+  }
+}
+
+std::optional<int64_t> Database::query_int(std::string_view sql) {
+  Statement statement = prepare(sql);
+  if (!statement.step() || statement.column_is_null(0)) return std::nullopt;
+  return statement.column_int(0);
+}
+
+int64_t Database::last_insert_rowid() { return sqlite3_last_insert_rowid(db_); }
+
+Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (!done_) {
+    try {
+      db_.exec("ROLLBACK");
+    } catch (const StoreError&) {
+      // The connection is closing or the transaction already ended; nothing left to undo.
+    }
+  }
+}
+
+void Transaction::commit() {
+  db_.exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace stroom

@@ -1,0 +1,97 @@
+// The schema's history, one SQL script per version. Never edit a released script: add one.
+#include "store/migrations.h"
+
+#include <array>
+#include <string_view>
+
+#include <fmt/format.h>
+
+namespace stroom {
+namespace {
+
+// Version 1: the seven registration tables of formats.md, the import log, the history of
+// replaced rows and the installation's settings. Column names equal the CSV column names;
+// rij_hash is a hash of a row's normalised values, so re-importing can tell "unchanged" from
+// "replaced" without reading every stored row back.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE instellingen (naam TEXT PRIMARY KEY, waarde TEXT NOT NULL);
+CREATE TABLE imports (
+  import_id INTEGER PRIMARY KEY, bestand TEXT NOT NULL, soort TEXT NOT NULL, tijdstip TEXT NOT NULL,
+  gelezen INTEGER NOT NULL, nieuw INTEGER NOT NULL, vervangen INTEGER NOT NULL,
+  ongewijzigd INTEGER NOT NULL, afgewezen INTEGER NOT NULL);
+CREATE TABLE geschiedenis (
+  id INTEGER PRIMARY KEY, tabel TEXT NOT NULL, sleutel TEXT NOT NULL, oude_rij TEXT NOT NULL,
+  oud_import_id INTEGER, vervangen_door_import INTEGER NOT NULL REFERENCES imports(import_id));
+CREATE INDEX geschiedenis_sleutel ON geschiedenis (tabel, sleutel);
+
+CREATE TABLE vestigingen (
+  vestiging_id TEXT NOT NULL, naam TEXT NOT NULL, bestuur TEXT, gemeente TEXT, swv TEXT,
+  sector TEXT, rij_hash INTEGER NOT NULL, import_id INTEGER NOT NULL REFERENCES imports(import_id));
+CREATE UNIQUE INDEX vestigingen_sleutel ON vestigingen (vestiging_id);
+
+CREATE TABLE voorzieningen (
+  voorziening_id TEXT NOT NULL, naam TEXT NOT NULL, onderwijssoort TEXT, plaatsen INTEGER NOT NULL,
+  tarief REAL NOT NULL, geldig_vanaf TEXT NOT NULL, geldig_tot TEXT,
+  rij_hash INTEGER NOT NULL, import_id INTEGER NOT NULL REFERENCES imports(import_id));
+CREATE UNIQUE INDEX voorzieningen_sleutel ON voorzieningen (voorziening_id, geldig_vanaf);
+
+CREATE TABLE inschrijvingen (
+  leerling_id TEXT NOT NULL, geboortedatum TEXT, vestiging_id TEXT NOT NULL,
+  onderwijssoort TEXT NOT NULL, cluster TEXT, niveau TEXT, startdatum TEXT NOT NULL, einddatum TEXT,
+  rij_hash INTEGER NOT NULL, import_id INTEGER NOT NULL REFERENCES imports(import_id));
+CREATE UNIQUE INDEX inschrijvingen_sleutel
+  ON inschrijvingen (leerling_id, vestiging_id, onderwijssoort, startdatum);
+
+CREATE TABLE ondersteuning (
+  besluit_id TEXT NOT NULL, leerling_id TEXT NOT NULL, soort TEXT NOT NULL, categorie TEXT,
+  voorziening_id TEXT, aanvraagdatum TEXT, besluitdatum TEXT, startdatum TEXT, einddatum TEXT,
+  uitkomst TEXT NOT NULL, rij_hash INTEGER NOT NULL, import_id INTEGER NOT NULL REFERENCES imports(import_id));
+CREATE UNIQUE INDEX ondersteuning_sleutel ON ondersteuning (besluit_id);
+
+CREATE TABLE verzuim (
+  melding_id TEXT NOT NULL, leerling_id TEXT NOT NULL, vestiging_id TEXT, soort TEXT NOT NULL,
+  thuiszitter TEXT NOT NULL, startdatum TEXT NOT NULL, einddatum TEXT, reden TEXT,
+  rij_hash INTEGER NOT NULL, import_id INTEGER NOT NULL REFERENCES imports(import_id));
+CREATE UNIQUE INDEX verzuim_sleutel ON verzuim (melding_id);
+
+CREATE TABLE wachtlijst (
+  leerling_id TEXT NOT NULL, voorziening_id TEXT NOT NULL, aanmelddatum TEXT NOT NULL,
+  plaatsingsdatum TEXT, afgemeld TEXT, rij_hash INTEGER NOT NULL, import_id INTEGER NOT NULL REFERENCES imports(import_id));
+CREATE UNIQUE INDEX wachtlijst_sleutel ON wachtlijst (leerling_id, voorziening_id, aanmelddatum);
+
+CREATE TABLE tellingen (
+  teldatum TEXT NOT NULL, gebied TEXT NOT NULL, onderwijssoort TEXT NOT NULL, cluster TEXT,
+  aantal INTEGER NOT NULL, rij_hash INTEGER NOT NULL, import_id INTEGER NOT NULL REFERENCES imports(import_id));
+CREATE UNIQUE INDEX tellingen_sleutel
+  ON tellingen (teldatum, gebied, onderwijssoort, ifnull(cluster, ''));
+)sql";
+
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1};
+
+}  // namespace
+
+int schema_version(Database& db) { return int(db.query_int("PRAGMA user_version").value_or(0)); }
+
+void migrate(Database& db) {
+  const int current = schema_version(db);
+  if (current > kSchemaVersion) {
+    throw StoreError(fmt::format(
+        "database {} heeft schemaversie {}, maar deze stroom kent versie {} en ouder; "
+        "gebruik een nieuwere stroom",
+        db.path().string(), current, kSchemaVersion));
+  }
+  for (int version = current + 1; version <= kSchemaVersion; ++version) {
+    Transaction transaction(db);
+    db.exec(kMigrations[size_t(version - 1)]);
+    db.exec(fmt::format("PRAGMA user_version = {}", version));
+    transaction.commit();
+  }
+}
+
+std::unique_ptr<Database> open_store(const std::filesystem::path& path) {
+  auto db = std::make_unique<Database>(path);
+  migrate(*db);
+  return db;
+}
+
+}  // namespace stroom
