@@ -65,12 +65,15 @@ TEST(RegistrationWriter, InsertsKeepsUnchangedAndReplacesWithHistory) {
   TableShape shape{"vestigingen", {"vestiging_id", "naam", "bestuur", "gemeente", "swv", "sector"}, {0}};
   {
     RegistrationWriter writer(*db, shape, 1);
-    EXPECT_EQ(writer.write({"01AA00", "De Linde", "", "", "PO2401", "po"}), RowOutcome::inserted);
-    EXPECT_EQ(writer.write({"02BB00", "Het Anker", "", "", "", ""}), RowOutcome::inserted);
+    EXPECT_EQ(writer.write({"01AA00", "De Linde", "", "", "PO2401", "po"}, 1).outcome, RowOutcome::inserted);
+    EXPECT_EQ(writer.write({"02BB00", "Het Anker", "", "", "", ""}, 2).outcome, RowOutcome::inserted);
   }
   RegistrationWriter writer(*db, shape, 2);  // a later import sees what the first one stored
-  EXPECT_EQ(writer.write({"01AA00", "De Linde", "", "", "PO2401", "po"}), RowOutcome::unchanged);
-  EXPECT_EQ(writer.write({"01AA00", "De Lindeboom", "", "", "PO2401", "po"}), RowOutcome::replaced);
+  EXPECT_EQ(writer.write({"02BB00", "Het Anker", "", "", "", ""}, 1).outcome, RowOutcome::unchanged);
+  EXPECT_EQ(writer.write({"01AA00", "De Lindeboom", "", "", "PO2401", "po"}, 2).outcome, RowOutcome::replaced);
+  auto conflict = writer.write({"01AA00", "De Linde", "", "", "PO2401", "po"}, 3);
+  EXPECT_EQ(conflict.outcome, RowOutcome::conflicts_in_file);  // line 2 of this import wrote it
+  EXPECT_EQ(conflict.earlier_line, 2u);
   EXPECT_EQ(db->query_int("SELECT count(*) FROM vestigingen"), 2);
   Statement history = db->prepare("SELECT sleutel, oude_rij, oud_import_id, vervangen_door_import FROM geschiedenis");
   ASSERT_TRUE(history.step());

@@ -16,13 +16,16 @@ bool passes_elfproef(std::string_view bsn) {
   int sum = 0;
   for (int i = 0; i < 8; ++i) sum += (9 - i) * (bsn[size_t(i)] - '0');
   sum -= bsn[8] - '0';
-  return sum != 0 && sum % 11 == 0;
+  return sum % 11 == 0 && bsn != "000000000";
 }
 
-std::string pseudonymise_bsn(std::string_view bsn, const PseudonymKey& key) {
+BsnPseudonymiser::BsnPseudonymiser(const PseudonymKey& key) {
+  crypto_auth_hmacsha256_init(&keyed_, key.bytes.data(), key.bytes.size());
+}
+
+std::string BsnPseudonymiser::operator()(std::string_view bsn) const {
   unsigned char mac[crypto_auth_hmacsha256_BYTES];
-  crypto_auth_hmacsha256_state state;
-  crypto_auth_hmacsha256_init(&state, key.bytes.data(), key.bytes.size());
+  crypto_auth_hmacsha256_state state = keyed_;
   crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(bsn.data()),
                                 bsn.size());
   crypto_auth_hmacsha256_final(&state, mac);

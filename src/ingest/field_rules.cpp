@@ -29,12 +29,12 @@ bool all_digits(std::string_view text) {
 FieldResult refuse(std::string reason) { return {false, {}, std::move(reason)}; }
 FieldResult accept(std::string value) { return {true, std::move(value), {}}; }
 
-FieldResult pupil_id(std::string_view raw, const PseudonymKey& key) {
+FieldResult pupil_id(std::string_view raw, const BsnPseudonymiser& pseudonymise) {
   if (raw.size() > kMaxPupilIdLength)
     return refuse(fmt::format("leerling_id is langer dan {} tekens", kMaxPupilIdLength));
   if (!looks_like_bsn(raw)) return accept(std::string(raw));
   if (!passes_elfproef(raw)) return refuse("BSN voldoet niet aan de elfproef");
-  return accept(pseudonymise_bsn(raw, key));
+  return accept(pseudonymise(raw));
 }
 
 FieldResult date(std::string_view raw) {
@@ -80,12 +80,13 @@ FieldResult choice(const ColumnSpec& column, std::string_view raw) {
 
 }  // namespace
 
-FieldResult normalise_field(const ColumnSpec& column, std::string_view raw, const PseudonymKey& key) {
+FieldResult normalise_field(const ColumnSpec& column, std::string_view raw,
+                            const BsnPseudonymiser& pseudonymise) {
   raw = trim(raw);
   if (raw.empty()) return column.required ? refuse("verplicht veld is leeg") : accept({});
   switch (column.type) {
     case FieldType::text: return accept(std::string(raw));
-    case FieldType::pupil_id: return pupil_id(raw, key);
+    case FieldType::pupil_id: return pupil_id(raw, pseudonymise);
     case FieldType::date: return date(raw);
     case FieldType::integer: return integer(raw);
     case FieldType::decimal: return decimal(raw);

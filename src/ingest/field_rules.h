@@ -9,7 +9,7 @@
 #include <string_view>
 
 #include "ingest/file_schema.h"
-#include "store/pseudonym_key.h"
+#include "ingest/bsn.h"
 
 namespace stroom {
 
@@ -19,6 +19,6 @@ struct FieldResult {
   std::string reason;  // why not, when !ok
 };
 
-FieldResult normalise_field(const ColumnSpec& column, std::string_view raw, const PseudonymKey& key);
+FieldResult normalise_field(const ColumnSpec& column, std::string_view raw, const BsnPseudonymiser& pseudonymise);
 
 }  // namespace stroom

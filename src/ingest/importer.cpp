@@ -86,7 +86,8 @@ std::string key_label(const FileSchema& schema) { return fmt::format("{}", fmt::
 
 // Validates one record into normalised values; appends a RejectedField per problem.
 bool normalise_record(const FileSchema& schema, const HeaderMap& map, const CsvRecord& record,
-                      size_t header_size, const PseudonymKey& key, const std::string& file,
+                      size_t header_size, const BsnPseudonymiser& pseudonymise,
+                      const std::string& file,
                       std::vector<std::string>& values, std::vector<RejectedField>& rejects) {
   const size_t before = rejects.size();
   if (record.unterminated_quote) {
@@ -103,7 +104,7 @@ bool normalise_record(const FileSchema& schema, const HeaderMap& map, const CsvR
   for (size_t i = 0; i < schema.columns.size(); ++i) {
     const int field = map.field_of_column[i];
     FieldResult result =
-        normalise_field(schema.columns[i], field < 0 ? std::string_view() : record.fields[size_t(field)], key);
+        normalise_field(schema.columns[i], field < 0 ? std::string_view() : record.fields[size_t(field)], pseudonymise);
     if (result.ok)
       values[i] = std::move(result.value);
     else
@@ -142,7 +143,7 @@ class RowImport {
  public:
   RowImport(Database& db, const PseudonymKey& key, const FileSchema& schema, HeaderMap map,
             size_t header_size, FileImportResult& result)
-      : db_(db), key_(key), schema_(schema), map_(std::move(map)), header_size_(header_size),
+      : db_(db), pseudonymise_(key), schema_(schema), map_(std::move(map)), header_size_(header_size),
         result_(result) {}
 
   void run(CsvReader& reader, const ImportOptions& options, size_t text_size) {
@@ -155,13 +156,12 @@ class RowImport {
       ++result_.read;
       if (options.progress && result_.read % 65536 == 0)
         options.progress(result_.file, double(reader.offset()) / double(std::max<size_t>(1, text_size)));
-      if (!normalise_record(schema_, map_, record, header_size_, key_, result_.file, values,
+      if (!normalise_record(schema_, map_, record, header_size_, pseudonymise_, result_.file, values,
                             result_.rejects)) {
         ++result_.rejected;
         continue;
       }
-      if (conflicts_with_earlier_line(writer, values, record.line)) continue;
-      count(writer.write(values));
+      count(writer.write(values, record.line), record.line);
     }
     if (options.strict && result_.rejected > 0) {
       result_.inserted = result_.replaced = result_.unchanged = 0;
@@ -173,25 +173,17 @@ class RowImport {
   }
 
  private:
-  // Two lines of one file with the same key but different content cannot both be right; the
-  // first one stays and the later one is rejected, so that re-importing the file is a no-op.
-  bool conflicts_with_earlier_line(const RegistrationWriter& writer,
-                                   const std::vector<std::string>& values, size_t line) {
-    auto [it, inserted] = first_line_of_key_.try_emplace(
-        writer.key_of(values), FirstLine{line, RegistrationWriter::content_hash(values)});
-    if (inserted || it->second.hash == RegistrationWriter::content_hash(values)) return false;
-    ++result_.rejected;
-    result_.rejects.push_back({result_.file, line, key_label(schema_),
-                               fmt::format("dezelfde sleutel staat al op regel {} met andere inhoud",
-                                           it->second.line)});
-    return true;
-  }
-
-  void count(RowOutcome outcome) {
-    switch (outcome) {
+  void count(WriteResult written, size_t line) {
+    switch (written.outcome) {
       case RowOutcome::inserted: ++result_.inserted; break;
       case RowOutcome::replaced: ++result_.replaced; break;
       case RowOutcome::unchanged: ++result_.unchanged; break;
+      case RowOutcome::conflicts_in_file:
+        ++result_.rejected;
+        result_.rejects.push_back({result_.file, line, key_label(schema_),
+                                   fmt::format("dezelfde sleutel staat al op regel {} met andere inhoud",
+                                               written.earlier_line)});
+        break;
     }
   }
 
@@ -218,17 +210,12 @@ class RowImport {
     update.step();
   }
 
-  struct FirstLine {
-    size_t line;
-    int64_t hash;
-  };
   Database& db_;
-  const PseudonymKey& key_;
+  BsnPseudonymiser pseudonymise_;
   const FileSchema& schema_;
   HeaderMap map_;
   size_t header_size_;
   FileImportResult& result_;
-  std::unordered_map<std::string, FirstLine> first_line_of_key_;
 };
 
 void fail(FileImportResult& result, std::string why) {

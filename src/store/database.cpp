@@ -63,7 +63,8 @@ std::string_view Statement::column_text(int column) const {
 int64_t Statement::column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
 
 Database::Database(const std::filesystem::path& path) : path_(path) {
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) !=
       SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "onbekende fout";
     sqlite3_close(db_);

@@ -82,7 +82,7 @@ void RegistrationWriter::load_existing() {
       fmt::format("SELECT {}'', rowid, rij_hash FROM {}", key_columns, shape_.table));
   while (query.step())
     existing_.emplace(std::string(query.column_text(0)),
-                      Existing{query.column_int(1), query.column_int(2)});
+                      Existing{query.column_int(1), query.column_int(2), 0});
 }
 
 void RegistrationWriter::bind_values(Statement& statement, const std::vector<std::string>& values,
@@ -124,25 +124,31 @@ void RegistrationWriter::save_history(int64_t rowid, const std::string& key) {
   insert_history_.step();
 }
 
-RowOutcome RegistrationWriter::write(const std::vector<std::string>& values) {
-  const std::string key = key_of(values);
+WriteResult RegistrationWriter::write(const std::vector<std::string>& values, size_t source_line) {
+  std::string key = key_of(values);
   const int64_t hash = content_hash(values);
   auto found = existing_.find(key);
-  if (found != existing_.end()) {
-    if (found->second.hash == hash) return RowOutcome::unchanged;
-    save_history(found->second.rowid, key);
-    update_.reset();
-    bind_values(update_, values, hash);
-    update_.bind_int(int(values.size()) + 3, found->second.rowid);
-    update_.step();
-    found->second.hash = hash;
-    return RowOutcome::replaced;
+  if (found == existing_.end()) {
+    insert_.reset();
+    bind_values(insert_, values, hash);
+    insert_.step();
+    existing_.emplace(std::move(key), Existing{db_.last_insert_rowid(), hash, source_line});
+    return {RowOutcome::inserted};
   }
-  insert_.reset();
-  bind_values(insert_, values, hash);
-  insert_.step();
-  existing_.emplace(key, Existing{db_.last_insert_rowid(), hash});
-  return RowOutcome::inserted;
+  Existing& row = found->second;
+  if (row.hash == hash) {
+    if (row.line_in_this_import == 0) row.line_in_this_import = source_line;
+    return {RowOutcome::unchanged};
+  }
+  if (row.line_in_this_import != 0) return {RowOutcome::conflicts_in_file, row.line_in_this_import};
+  save_history(row.rowid, key);
+  update_.reset();
+  bind_values(update_, values, hash);
+  update_.bind_int(int(values.size()) + 3, row.rowid);
+  update_.step();
+  row.hash = hash;
+  row.line_in_this_import = source_line;
+  return {RowOutcome::replaced};
 }
 
 }  // namespace stroom

@@ -22,24 +22,36 @@ struct TableShape {
   std::vector<size_t> key_columns;
 };
 
-enum class RowOutcome : uint8_t { inserted, replaced, unchanged };
+enum class RowOutcome : uint8_t {
+  inserted,
+  replaced,
+  unchanged,
+  // An earlier line of the same import wrote this key with other content. Both cannot be right;
+  // the first stays, so that importing the same file again is still a no-op.
+  conflicts_in_file,
+};
+
+struct WriteResult {
+  RowOutcome outcome;
+  size_t earlier_line = 0;  // for conflicts_in_file: the line that wrote the key first
+};
 
 class RegistrationWriter {
  public:
   RegistrationWriter(Database& db, TableShape shape, int64_t import_id);
 
-  // values has one entry per column; an empty string is stored as NULL.
-  RowOutcome write(const std::vector<std::string>& values);
-
-  // The key and the content hash as the writer computes them, for callers that must compare rows.
-  std::string key_of(const std::vector<std::string>& values) const;
-  static int64_t content_hash(const std::vector<std::string>& values);
+  // values has one entry per column; an empty string is stored as NULL. source_line (> 0)
+  // identifies the row within this import, for reporting conflicts inside one file.
+  WriteResult write(const std::vector<std::string>& values, size_t source_line);
 
  private:
   struct Existing {
     int64_t rowid;
     int64_t hash;
+    size_t line_in_this_import;  // 0 when last written by an earlier import
   };
+  std::string key_of(const std::vector<std::string>& values) const;
+  static int64_t content_hash(const std::vector<std::string>& values);
   void load_existing();
   void bind_values(Statement& statement, const std::vector<std::string>& values, int64_t hash);
   void save_history(int64_t rowid, const std::string& key);
