@@ -1,5 +1,6 @@
 # The README's two commands. `make demo`: install, build, generate a demo region, import it and
 # show its pupil counts. `make test`: install, build (normal and sanitizer builds) and run every test.
+MAKEFLAGS  += --no-print-directory
 JOBS       ?= 2
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
