@@ -113,23 +113,6 @@ TEST(ImportEndToEnd, NoBsnAppearsInTheDatabaseFile) {
   EXPECT_EQ(bytes.find("123456789"), std::string::npos);
 }
 
-pid_t start_stroom(const std::vector<std::string>& args) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    freopen("/dev/null", "w", stdout);
-    freopen("/dev/null", "w", stderr);
-    std::vector<char*> argv;
-    std::string binary = STROOM_BINARY;
-    argv.push_back(binary.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    execv(binary.c_str(), argv.data());
-    _exit(127);
-  }
-  return pid;
-}
-
 TEST(ImportEndToEnd, SigkillDuringALargeImportLeavesTheDatabaseAsBefore) {
   test::TempDir dir;
   const auto db = dir / "k.db";
@@ -149,7 +132,8 @@ TEST(ImportEndToEnd, SigkillDuringALargeImportLeavesTheDatabaseAsBefore) {
 
   bool killed_mid_import = false;
   for (double share : {0.5, 0.3, 0.15}) {
-    pid_t pid = start_stroom({"import", (dir / "inschrijvingen.csv").string(), "--db", db.string()});
+    pid_t pid = test::start_stroom({"import", (dir / "inschrijvingen.csv").string(), "--db", db.string()},
+                                   dir / "out", dir / "err");
     std::this_thread::sleep_for(std::chrono::duration_cast<std::chrono::milliseconds>(full * share));
     kill(pid, SIGKILL);
     int status = 0;

@@ -38,10 +38,8 @@ std::string read_file(const std::filesystem::path& path) {
   return buffer.str();
 }
 
-RunResult run_stroom(const std::vector<std::string>& args) {
-  TempDir capture;
-  const auto out_path = capture / "out";
-  const auto err_path = capture / "err";
+pid_t start_stroom(const std::vector<std::string>& args, const std::filesystem::path& out_path,
+                   const std::filesystem::path& err_path) {
   pid_t pid = fork();
   if (pid == 0) {
     int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -59,12 +57,18 @@ RunResult run_stroom(const std::vector<std::string>& args) {
     execv(binary.c_str(), argv.data());
     _exit(127);
   }
+  return pid;
+}
+
+RunResult run_stroom(const std::vector<std::string>& args) {
+  TempDir capture;
+  const pid_t pid = start_stroom(args, capture / "out", capture / "err");
   int status = 0;
   waitpid(pid, &status, 0);
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = read_file(out_path);
-  result.err = read_file(err_path);
+  result.out = read_file(capture / "out");
+  result.err = read_file(capture / "err");
   return result;
 }
 

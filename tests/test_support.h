@@ -1,6 +1,8 @@
 // Helpers shared by the tests: temporary folders, files, and running the stroom binary.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -30,8 +32,11 @@ struct RunResult {
   std::string err;  // stderr
 };
 
-// Runs the built stroom binary with the given arguments (no shell involved).
+// Runs the built stroom binary with the given arguments (no shell involved) and waits for it.
 RunResult run_stroom(const std::vector<std::string>& args);
+// Starts it without waiting, its output going to the given files; returns the process id.
+pid_t start_stroom(const std::vector<std::string>& args, const std::filesystem::path& out_path,
+                   const std::filesystem::path& err_path);
 
 // True when STROOM_QUICK is set: the sanitizer build skips the heaviest end-to-end cases.
 bool quick_mode();
