@@ -1,10 +1,14 @@
-// `stroom measure ID --db FILE [...]`: computes one maatboek measure and prints it.
+// `stroom measure ID --db FILE [...]` and `stroom measure --list`: one maatboek measure, printed.
+// `stroom maatboek [--out FILE]`: the maatboek page from the registry.
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.h"
-#include "measures/leerlingen.h"
+#include "measures/maatboek_page.h"
+#include "measures/measure_registry.h"
 #include "store/migrations.h"
 #include "store/model_loader.h"
 
@@ -14,34 +18,80 @@ namespace {
 struct MeasureArguments {
   std::string id;
   std::string db = "stroom.db";
-  std::string at;
+  std::string at, peildatum, schooljaar;
+  std::optional<int> ijkjaar;
   std::string format = "table";
   bool publish = false;
+  bool list = false;
+  bool verbose = false;
 };
 
+std::optional<Date> date_option(const std::string& text, std::string_view flag) {
+  if (text.empty()) return std::nullopt;
+  auto date = parse_date(text);
+  if (!date) throw MeasureError(fmt::format("{} '{}' is geen datum (JJJJ-MM-DD)", flag, text));
+  return date;
+}
+
+MeasureParameters parameters_of(const MeasureArguments& args) {
+  MeasureParameters p;
+  p.at = date_option(args.at, "--at");
+  p.peildatum = date_option(args.peildatum, "--peildatum");
+  p.ijkjaar = args.ijkjaar;
+  if (!args.schooljaar.empty()) {
+    p.schooljaar = parse_school_year(args.schooljaar);
+    if (!p.schooljaar) throw MeasureError(fmt::format("--schooljaar '{}' is geen schooljaar (JJJJ-JJJJ)", args.schooljaar));
+  }
+  return p;
+}
+
+void print_list() {
+  for (const auto& m : measure_registry()) fmt::print("{:<14} {}\n", m.id, m.naam);
+}
+
 int run_measure(const MeasureArguments& args) {
-  if (args.id != "leerlingen") {
-    fmt::print(stderr, "fout: onbekende maat '{}' (beschikbaar: leerlingen)\n", args.id);
+  if (args.list) {
+    print_list();
+    return 0;
+  }
+  const MeasureDefinition* measure = find_measure(args.id);
+  if (!measure) {
+    fmt::print(stderr, "stroom: onbekende maat '{}'; 'stroom measure --list' toont ze alle\n", args.id);
     return 1;
   }
-  std::optional<Date> at;
-  if (!args.at.empty()) {
-    at = parse_date(args.at);
-    if (!at) {
-      fmt::print(stderr, "fout: --at '{}' is geen datum (JJJJ-MM-DD)\n", args.at);
-      return 1;
-    }
+  MeasureParameters parameters;
+  try {
+    parameters = parameters_of(args);
+  } catch (const MeasureError& e) {
+    fmt::print(stderr, "stroom: {}\n", e.what());
+    return 1;
   }
   if (!std::filesystem::exists(args.db)) {
-    fmt::print(stderr, "fout: database {} bestaat niet; importeer eerst met 'stroom import'\n", args.db);
+    fmt::print(stderr, "stroom: database {} bestaat niet; importeer eerst met 'stroom import'\n", args.db);
     return 2;
   }
+  auto started = std::chrono::steady_clock::now();
   auto db = open_store(args.db);
-  const EnrolmentColumns enrolments = load_enrolments(*db);
-  const OutputFormat format = args.format == "csv"    ? OutputFormat::csv
+  const RegionModel region = load_region(*db);
+  auto loaded = std::chrono::steady_clock::now();
+  MeasureTable table;
+  try {
+    table = compute_measure(*measure, region, parameters);
+  } catch (const MeasureError& e) {
+    fmt::print(stderr, "stroom: {}\n", e.what());
+    return 1;
+  }
+  auto computed = std::chrono::steady_clock::now();
+  const OutputFormat format = args.format == "csv" ? OutputFormat::csv
                               : args.format == "json" ? OutputFormat::json
                                                       : OutputFormat::table;
-  fmt::print("{}", render_measure(measure_leerlingen(enrolments, at), format, args.publish));
+  fmt::print("{}", render_measure(table, format, args.publish));
+  if (args.verbose) {
+    using ms = std::chrono::duration<double, std::milli>;
+    fmt::print(stderr, "geladen: {} inschrijvingen, {} leerlingen in {:.1f} ms; berekend in {:.1f} ms\n",
+               region.enrolments.size(), region.enrolments.pupil_count(), ms(loaded - started).count(),
+               ms(computed - loaded).count());
+  }
   return 0;
 }
 
@@ -50,13 +100,46 @@ int run_measure(const MeasureArguments& args) {
 void register_measure_command(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<MeasureArguments>();
   auto* cmd = app.add_subcommand("measure", "Bereken een maat uit het maatboek");
-  cmd->add_option("maat", args->id, "Id van de maat, bijvoorbeeld leerlingen")->required();
+  cmd->add_option("maat", args->id, "Id van de maat, bijvoorbeeld leerlingen (zie --list)");
+  cmd->add_flag("--list", args->list, "Toon alle maten");
   cmd->add_option("--db", args->db, "Databasebestand (standaard stroom.db)");
-  cmd->add_option("--at", args->at, "Alleen deze datum (JJJJ-MM-DD)");
+  cmd->add_option("--at", args->at, "Datum (JJJJ-MM-DD)");
+  cmd->add_option("--ijkjaar", args->ijkjaar, "IJkjaar (JJJJ), voor ontwikkeling");
+  cmd->add_option("--peildatum", args->peildatum, "Peildatum (JJJJ-MM-DD), voor verblijfsduur");
+  cmd->add_option("--schooljaar", args->schooljaar, "Schooljaar (JJJJ-JJJJ), voor kosten");
   cmd->add_option("--format", args->format, "Uitvoer: csv, json of table")
       ->check(CLI::IsMember({"csv", "json", "table"}));
   cmd->add_flag("--publish", args->publish, "Onderdruk aantallen van 1 t/m 4 voor publicatie");
-  cmd->callback([args, exit_code] { *exit_code = run_measure(*args); });
+  cmd->add_flag("--verbose", args->verbose, "Toon laad- en rekentijd");
+  cmd->callback([args, exit_code] {
+    if (args->id.empty() && !args->list) {
+      fmt::print(stderr, "stroom: geef een maat, bijvoorbeeld 'stroom measure leerlingen'; zie --list\n");
+      *exit_code = 1;
+      return;
+    }
+    *exit_code = run_measure(*args);
+  });
+}
+
+void register_maatboek_command(CLI::App& app, int* exit_code) {
+  auto out = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand("maatboek", "Schrijf het maatboek (Markdown) uit het maatregister");
+  cmd->add_option("--out", *out, "Bestand (standaard: standaarduitvoer)");
+  cmd->callback([out, exit_code] {
+    const std::string page = render_maatboek_markdown();
+    if (out->empty()) {
+      fmt::print("{}", page);
+    } else {
+      std::ofstream file(*out, std::ios::binary);
+      file << page;
+      if (!file) {
+        fmt::print(stderr, "stroom: kan {} niet schrijven\n", *out);
+        *exit_code = 2;
+        return;
+      }
+    }
+    *exit_code = 0;
+  });
 }
 
 }  // namespace stroom::cli

@@ -1,50 +1,75 @@
-// Pupil counts on a date; see leerlingen.h.
+// Pupil counts on the teldata; see leerlingen.h.
 #include "measures/leerlingen.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace stroom {
 
-PupilCounts count_pupils(const EnrolmentColumns& enrolments, Date date) {
-  PupilCounts counts{};
-  const int32_t t = date.days();
-  for (size_t p = 0; p < enrolments.pupil_count(); ++p) {
-    unsigned mask = 0;  // settings this pupil is enrolled in on t
-    for (uint32_t i = enrolments.pupil_first_spell[p]; i < enrolments.pupil_first_spell[p + 1]; ++i) {
-      if (enrolments.start[i] > t) break;  // sorted by start: later spells start later still
-      if (enrolments.end[i] >= t) mask |= 1u << enrolments.setting[i];
+std::vector<PupilCounts> count_pupils(const SettingMasks& masks) {
+  std::vector<PupilCounts> counts(masks.date_count(), PupilCounts{});
+  for (size_t p = 0; p < masks.pupil_count(); ++p) {
+    for (size_t d = 0; d < masks.date_count(); ++d) {
+      const uint8_t mask = masks.mask(p, d);
+      if (!mask) continue;
+      for (size_t s = 0; s < kSettingCount; ++s) counts[d][s] += (mask >> s) & 1u;
+      ++counts[d][kTotaal];
     }
-    for (size_t s = 0; s < kSettingCount; ++s) counts[s] += (mask >> s) & 1u;
-    counts[kSettingCount] += mask != 0;
   }
   return counts;
 }
 
+PupilCounts count_pupils(const EnrolmentColumns& enrolments, Date date) {
+  const Date dates[] = {date};
+  return count_pupils(SettingMasks(enrolments, dates))[0];
+}
+
 std::vector<Date> teldata(const EnrolmentColumns& enrolments) {
-  std::vector<Date> dates;
   auto latest = enrolments.latest_date();
-  if (!latest) return dates;
+  if (!latest) return {};
   const int32_t earliest = *std::min_element(enrolments.start.begin(), enrolments.start.end());
-  for (int year = Date::from_days(earliest).year(); year <= latest->year(); ++year) {
-    Date teldatum = SchoolYear{year}.teldatum();
-    if (teldatum > *latest) break;
-    if (count_pupils(enrolments, teldatum)[kSettingCount] > 0) dates.push_back(teldatum);
-  }
+  std::vector<Date> candidates;
+  for (int year = Date::from_days(earliest).year(); SchoolYear{year}.teldatum() <= *latest; ++year)
+    candidates.push_back(SchoolYear{year}.teldatum());
+  const auto counts = count_pupils(SettingMasks(enrolments, candidates));
+  std::vector<Date> dates;
+  for (size_t i = 0; i < candidates.size(); ++i)
+    if (counts[i][kTotaal] > 0) dates.push_back(candidates[i]);
   return dates;
 }
 
-MeasureTable measure_leerlingen(const EnrolmentColumns& enrolments, std::optional<Date> at) {
+std::string setting_or_total_code(size_t index) {
+  return index < kSettingCount ? std::string(setting_code(kAllSettings[index])) : "totaal";
+}
+
+namespace {
+
+MeasureTable compute(const RegionModel& region, const MeasureParameters& parameters) {
   MeasureTable table{{"datum", "onderwijssoort", "waarde"}, {}};
-  const std::vector<Date> dates = at ? std::vector<Date>{*at} : teldata(enrolments);
-  for (Date date : dates) {
-    const PupilCounts counts = count_pupils(enrolments, date);
-    for (size_t s = 0; s <= kSettingCount; ++s) {
-      const std::string setting = s < kSettingCount ? std::string(setting_code(kAllSettings[s])) : "totaal";
-      table.rows.push_back({MeasureCell::text(date.iso()), MeasureCell::text(setting),
-                            MeasureCell::of_count(counts[s])});
-    }
-  }
+  const std::vector<Date> dates = parameters.at ? std::vector<Date>{*parameters.at} : teldata(region.enrolments);
+  const auto counts = count_pupils(SettingMasks(region.enrolments, dates));
+  for (size_t d = 0; d < dates.size(); ++d)
+    for (size_t s = 0; s <= kSettingCount; ++s)
+      table.rows.push_back({MeasureCell::text(dates[d].iso()), MeasureCell::text(setting_or_total_code(s)),
+                            MeasureCell::of_count(counts[d][s])});
   return table;
+}
+
+}  // namespace
+
+MeasureDefinition leerlingen_measure() {
+  return {"leerlingen",
+          "Leerlingaantallen",
+          "Aantal verschillende leerlingen dat op de teldatum (1 oktober) in een onderwijssoort is "
+          "ingeschreven: startdatum op of voor de datum en einddatum leeg of op of na de datum. Een "
+          "leerling die op één datum in twee onderwijssoorten staat, telt in beide en één keer in "
+          "totaal. Teldata zijn de 1 oktobers met ten minste één ingeschreven leerling, niet later "
+          "dan de laatste start- of einddatum in de inschrijvingen.",
+          "leerlingen",
+          "inschrijvingen",
+          {},
+          {Parameter::at},
+          compute};
 }
 
 }  // namespace stroom

@@ -1,25 +1,30 @@
-// Measure `leerlingen` (maatboek.md): distinct pupils per setting and in total on each teldatum.
+// Measure `leerlingen` (maatboek.md): distinct pupils per setting and in total on each teldatum,
+// and the teldata themselves, which every date-based measure shares.
 #pragma once
 
 #include <array>
 #include <optional>
 #include <vector>
 
-#include "measures/measure_table.h"
-#include "model/enrolment_columns.h"
+#include "measures/measure_registry.h"
+#include "measures/setting_masks.h"
 
 namespace stroom {
 
 // Counts per Setting (in enum order) followed by totaal.
 using PupilCounts = std::array<int64_t, kSettingCount + 1>;
+inline constexpr size_t kTotaal = kSettingCount;
 
 // The teldata of the data: every 1 October on which at least one pupil is enrolled, not later
 // than the latest startdatum or einddatum (an open spell says nothing about the future).
 std::vector<Date> teldata(const EnrolmentColumns& enrolments);
 
+// Pupil counts on each of the masks' dates.
+std::vector<PupilCounts> count_pupils(const SettingMasks& masks);
 PupilCounts count_pupils(const EnrolmentColumns& enrolments, Date date);
 
-// Rows datum;onderwijssoort;waarde for every teldatum, or only `at` when given.
-MeasureTable measure_leerlingen(const EnrolmentColumns& enrolments, std::optional<Date> at);
+std::string setting_or_total_code(size_t index);  // "bao" ... "isk", "totaal"
+
+MeasureDefinition leerlingen_measure();
 
 }  // namespace stroom

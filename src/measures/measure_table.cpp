@@ -10,11 +10,9 @@
 namespace stroom {
 namespace {
 
-constexpr int64_t kSmallestPublishedCount = 5;
-
 bool suppressed(const MeasureCell& cell, bool publish) {
   if (!publish) return false;
-  if (cell.kind == MeasureCell::Kind::count) return cell.count >= 1 && cell.count < kSmallestPublishedCount;
+  if (cell.kind == MeasureCell::Kind::count) return is_small_count(cell.count);
   return cell.kind == MeasureCell::Kind::number && cell.from_small_count;
 }
 

@@ -11,6 +11,10 @@
 
 namespace stroom {
 
+// Counts 1-4 are not published (statistical disclosure control); 0 is.
+inline constexpr int64_t kSmallestPublishedCount = 5;
+inline bool is_small_count(int64_t count) { return count >= 1 && count < kSmallestPublishedCount; }
+
 struct MeasureCell {
   enum class Kind : uint8_t { label, count, number, empty };
   Kind kind = Kind::empty;

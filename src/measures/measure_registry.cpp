@@ -1,0 +1,64 @@
+// The list of registered measures and parameter checks; see measure_registry.h.
+#include "measures/measure_registry.h"
+
+#include <fmt/format.h>
+
+#include "measures/deelname.h"
+#include "measures/kosten.h"
+#include "measures/leerlingen.h"
+#include "measures/ontwikkeling.h"
+#include "measures/stromen.h"
+#include "measures/thuiszitters.h"
+#include "measures/verblijfsduur.h"
+#include "measures/wachtlijst.h"
+
+namespace stroom {
+
+const std::vector<MeasureDefinition>& measure_registry() {
+  static const std::vector<MeasureDefinition> registry = {
+      leerlingen_measure(), deelname_measure(),      ontwikkeling_measure(),
+      stromen_measure(),    richting_measure(),      verblijfsduur_measure(),
+      thuiszitters_measure(), wachtlijst_measure(),  kosten_measure(),
+  };
+  return registry;
+}
+
+const MeasureDefinition* find_measure(std::string_view id) {
+  for (const auto& measure : measure_registry())
+    if (measure.id == id) return &measure;
+  return nullptr;
+}
+
+std::string_view parameter_flag(Parameter parameter) {
+  switch (parameter) {
+    case Parameter::at: return "--at";
+    case Parameter::ijkjaar: return "--ijkjaar";
+    case Parameter::peildatum: return "--peildatum";
+    case Parameter::schooljaar: return "--schooljaar";
+  }
+  return "";
+}
+
+namespace {
+
+bool given(const MeasureParameters& p, Parameter parameter) {
+  switch (parameter) {
+    case Parameter::at: return p.at.has_value();
+    case Parameter::ijkjaar: return p.ijkjaar.has_value();
+    case Parameter::peildatum: return p.peildatum.has_value();
+    case Parameter::schooljaar: return p.schooljaar.has_value();
+  }
+  return false;
+}
+
+}  // namespace
+
+MeasureTable compute_measure(const MeasureDefinition& measure, const RegionModel& region,
+                             const MeasureParameters& parameters) {
+  for (Parameter required : measure.required)
+    if (!given(parameters, required))
+      throw MeasureError(fmt::format("maat {} vraagt {}", measure.id, parameter_flag(required)));
+  return measure.compute(region, parameters);
+}
+
+}  // namespace stroom

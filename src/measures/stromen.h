@@ -1,0 +1,7 @@
+// Measures `stromen` and `richting` (maatboek.md): flows between settings and their direction.
+#pragma once
+#include "measures/measure_registry.h"
+namespace stroom {
+MeasureDefinition stromen_measure();
+MeasureDefinition richting_measure();
+}  // namespace stroom

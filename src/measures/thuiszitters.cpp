@@ -1,0 +1,72 @@
+// Active thuiszitter reports on a date; see thuiszitters.h.
+#include "measures/thuiszitters.h"
+
+#include <algorithm>
+
+#include "measures/leerlingen.h"
+
+namespace stroom {
+namespace {
+
+std::optional<double> median(std::vector<int32_t> values) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  const size_t middle = values.size() / 2;
+  if (values.size() % 2 == 1) return values[middle];
+  return (double(values[middle - 1]) + double(values[middle])) / 2.0;
+}
+
+// Pupils enrolled (totaal) on the latest teldatum on or before `at`, or nullopt if none.
+std::optional<int64_t> pupils_on_latest_teldatum(const EnrolmentColumns& enrolments, Date at) {
+  std::optional<Date> latest;
+  for (Date t : teldata(enrolments))
+    if (t <= at) latest = t;
+  if (!latest) return std::nullopt;
+  return count_pupils(enrolments, *latest)[kTotaal];
+}
+
+MeasureTable compute(const RegionModel& region, const MeasureParameters& parameters) {
+  const Date at = *parameters.at;
+  const int32_t d = at.days();
+  const AbsenceColumns& a = region.absences;
+  std::vector<uint32_t> pupils;
+  std::vector<int32_t> weeks;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (!a.thuiszitter[i] || a.start[i] > d || a.end[i] <= d) continue;
+    pupils.push_back(a.pupil[i]);
+    weeks.push_back((d - a.start[i]) / 7);
+  }
+  std::sort(pupils.begin(), pupils.end());
+  const int64_t actief = std::unique(pupils.begin(), pupils.end()) - pupils.begin();
+  const auto enrolled = pupils_on_latest_teldatum(region.enrolments, at);
+  std::optional<double> per1000;
+  if (enrolled && *enrolled > 0) per1000 = 1000.0 * double(actief) / double(*enrolled);
+  MeasureTable table{{"datum", "maat", "waarde"}, {}};
+  auto row = [&](const char* maat, MeasureCell cell) {
+    table.rows.push_back({MeasureCell::text(at.iso()), MeasureCell::text(maat), std::move(cell)});
+  };
+  row("actief", MeasureCell::of_count(actief));
+  row("per1000", MeasureCell::of_number(per1000, is_small_count(actief)));
+  row("mediaan_weken", MeasureCell::of_number(median(std::move(weeks)), is_small_count(actief)));
+  return table;
+}
+
+}  // namespace
+
+MeasureDefinition thuiszitters_measure() {
+  return {"thuiszitters",
+          "Thuiszitters op een datum",
+          "Een verzuimmelding is actief op datum D als thuiszitter = ja, startdatum op of voor D en "
+          "einddatum leeg of na D (de einddatum telt niet mee). actief: aantal verschillende "
+          "leerlingen met een actieve melding; per1000: 1000 × actief / leerlingen (totaal) op de "
+          "laatste teldatum op of voor D, leeg als die er niet is; mediaan_weken: mediaan over de "
+          "actieve meldingen van het aantal hele weken sinds de startdatum (bij een even aantal het "
+          "gemiddelde van de twee middelste), leeg als er geen actief is.",
+          "leerlingen, per 1000 leerlingen, weken",
+          "verzuim, inschrijvingen",
+          {Parameter::at},
+          {},
+          compute};
+}
+
+}  // namespace stroom
