@@ -10,17 +10,10 @@
 namespace stroom {
 namespace {
 
-// Runs import + measure and returns the CSV output.
 std::string leerlingen_csv(const std::string& inschrijvingen, const std::vector<std::string>& extra = {}) {
-  test::TempDir dir;
-  test::write_file(dir / "inschrijvingen.csv", inschrijvingen);
-  const std::string db = (dir / "l.db").string();
-  EXPECT_EQ(test::run_stroom({"import", (dir / "inschrijvingen.csv").string(), "--db", db}).exit_code, 0);
-  std::vector<std::string> args = {"measure", "leerlingen", "--db", db, "--format", "csv"};
+  std::vector<std::string> args = {"leerlingen"};
   args.insert(args.end(), extra.begin(), extra.end());
-  auto result = test::run_stroom(args);
-  EXPECT_EQ(result.exit_code, 0) << result.err;
-  return result.out;
+  return test::import_and_measure({{"inschrijvingen.csv", inschrijvingen}}, args);
 }
 
 std::string rows_for(const std::string& date, std::vector<int> counts) {

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+
+#include <gtest/gtest.h>
 #include <stdexcept>
 
 namespace stroom::test {
@@ -70,6 +72,22 @@ RunResult run_stroom(const std::vector<std::string>& args) {
   result.out = read_file(capture / "out");
   result.err = read_file(capture / "err");
   return result;
+}
+
+std::string import_and_measure(const std::map<std::string, std::string>& files,
+                               const std::vector<std::string>& measure_args) {
+  TempDir dir;
+  std::filesystem::create_directories(dir / "csv");
+  for (const auto& [name, content] : files) write_file(dir / "csv" / name, content);
+  const std::string db = (dir / "m.db").string();
+  RunResult imported = run_stroom({"import", (dir / "csv").string(), "--db", db});
+  EXPECT_EQ(imported.exit_code, 0) << imported.out << imported.err;
+  std::vector<std::string> args = {"measure"};
+  args.insert(args.end(), measure_args.begin(), measure_args.end());
+  args.insert(args.end(), {"--db", db, "--format", "csv"});
+  RunResult measured = run_stroom(args);
+  EXPECT_EQ(measured.exit_code, 0) << measured.err;
+  return measured.out;
 }
 
 bool quick_mode() { return std::getenv("STROOM_QUICK") != nullptr; }

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,12 @@ RunResult run_stroom(const std::vector<std::string>& args);
 // Starts it without waiting, its output going to the given files; returns the process id.
 pid_t start_stroom(const std::vector<std::string>& args, const std::filesystem::path& out_path,
                    const std::filesystem::path& err_path);
+
+// Imports the files (name -> content) into a fresh database, then runs
+// `stroom measure <measure_args> --format csv` on it and returns its standard output. Fails the
+// calling test when the import rejects anything or the measure exits non-zero.
+std::string import_and_measure(const std::map<std::string, std::string>& files,
+                               const std::vector<std::string>& measure_args);
 
 // True when STROOM_QUICK is set: the sanitizer build skips the heaviest end-to-end cases.
 bool quick_mode();
