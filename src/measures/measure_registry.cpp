@@ -4,11 +4,15 @@
 #include <fmt/format.h>
 
 #include "measures/deelname.h"
+#include "measures/grensverkeer.h"
 #include "measures/kosten.h"
 #include "measures/leerlingen.h"
 #include "measures/ontwikkeling.h"
 #include "measures/stromen.h"
+#include "measures/thuiszitter_breakdowns.h"
 #include "measures/thuiszitters.h"
+#include "measures/tlv_measures.h"
+#include "measures/two_year_change.h"
 #include "measures/verblijfsduur.h"
 #include "measures/wachtlijst.h"
 
@@ -19,6 +23,10 @@ const std::vector<MeasureDefinition>& measure_registry() {
       leerlingen_measure(), deelname_measure(),      ontwikkeling_measure(),
       stromen_measure(),    richting_measure(),      verblijfsduur_measure(),
       thuiszitters_measure(), wachtlijst_measure(),  kosten_measure(),
+      // Beyond the binding maatboek: what SWV dashboards also show.
+      tlv_toegekend_measure(), tlv_aanvragen_mei_juli_measure(), grensverkeer_measure(),
+      thuiszitters_per_school_measure(), thuiszitters_per_reden_measure(), thuiszitter_meldingen_measure(),
+      leerlingen_2jaar_measure(), thuiszitters_2jaar_measure(),
   };
   return registry;
 }

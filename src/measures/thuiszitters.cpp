@@ -27,17 +27,10 @@ std::optional<int64_t> pupils_on_latest_teldatum(const EnrolmentColumns& enrolme
 
 MeasureTable compute(const RegionModel& region, const MeasureParameters& parameters) {
   const Date at = *parameters.at;
-  const int32_t d = at.days();
-  const AbsenceColumns& a = region.absences;
-  std::vector<uint32_t> pupils;
+  const std::vector<size_t> active = active_thuiszitter_reports(region.absences, at);
   std::vector<int32_t> weeks;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (!a.thuiszitter[i] || a.start[i] > d || a.end[i] <= d) continue;
-    pupils.push_back(a.pupil[i]);
-    weeks.push_back((d - a.start[i]) / 7);
-  }
-  std::sort(pupils.begin(), pupils.end());
-  const int64_t actief = std::unique(pupils.begin(), pupils.end()) - pupils.begin();
+  for (size_t i : active) weeks.push_back((at.days() - region.absences.start[i]) / 7);
+  const int64_t actief = distinct_pupils(region.absences, active);
   const auto enrolled = pupils_on_latest_teldatum(region.enrolments, at);
   std::optional<double> per1000;
   if (enrolled && *enrolled > 0) per1000 = 1000.0 * double(actief) / double(*enrolled);
@@ -52,6 +45,21 @@ MeasureTable compute(const RegionModel& region, const MeasureParameters& paramet
 }
 
 }  // namespace
+
+std::vector<size_t> active_thuiszitter_reports(const AbsenceColumns& a, Date at) {
+  const int32_t d = at.days();
+  std::vector<size_t> active;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a.thuiszitter[i] && a.start[i] <= d && a.end[i] > d) active.push_back(i);
+  return active;
+}
+
+int64_t distinct_pupils(const AbsenceColumns& a, const std::vector<size_t>& reports) {
+  std::vector<uint32_t> pupils;
+  for (size_t i : reports) pupils.push_back(a.pupil[i]);
+  std::sort(pupils.begin(), pupils.end());
+  return std::unique(pupils.begin(), pupils.end()) - pupils.begin();
+}
 
 MeasureDefinition thuiszitters_measure() {
   return {"thuiszitters",

@@ -2,5 +2,12 @@
 #pragma once
 #include "measures/measure_registry.h"
 namespace stroom {
+
+// Indexes of the verzuim reports that are active thuiszitter reports on `at`: thuiszitter = ja,
+// startdatum <= at, einddatum empty or > at (the report is closed on its einddatum).
+std::vector<size_t> active_thuiszitter_reports(const AbsenceColumns& absences, Date at);
+// Distinct pupils among the given reports.
+int64_t distinct_pupils(const AbsenceColumns& absences, const std::vector<size_t>& reports);
+
 MeasureDefinition thuiszitters_measure();
 }  // namespace stroom

@@ -37,6 +37,7 @@ void finish_enrolment_columns(EnrolmentColumns& columns) {
   permute(columns.setting, order);
   permute(columns.start, order);
   permute(columns.end, order);
+  if (!columns.vestiging.empty()) permute(columns.vestiging, order);
   columns.pupil_first_spell.assign(columns.pupil_count() + 1, uint32_t(columns.size()));
   for (size_t i = columns.size(); i-- > 0;) columns.pupil_first_spell[columns.pupil[i]] = uint32_t(i);
   for (size_t p = columns.pupil_count(); p-- > 0;)

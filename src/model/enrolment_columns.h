@@ -22,6 +22,7 @@ struct EnrolmentColumns {
   std::vector<uint8_t> setting;   // Setting
   std::vector<int32_t> start;     // days since epoch
   std::vector<int32_t> end;       // inclusive, kOpenEnd when open
+  std::vector<uint32_t> vestiging;  // index into RegionModel::vestiging_ids
   std::vector<uint32_t> pupil_first_spell;  // pupil p's spells are [first[p], first[p+1])
   std::vector<std::string> pupil_ids;       // dense id -> stored leerling_id
 

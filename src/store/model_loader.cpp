@@ -68,7 +68,8 @@ constexpr std::array<std::string_view, 4> kCategories = {"sbo", "laag", "midden"
 
 void load_enrolment_rows(Database& db, RegionModel& region, Interner& pupil) {
   auto& e = region.enrolments;
-  Statement query = db.prepare("SELECT leerling_id, onderwijssoort, startdatum, einddatum FROM inschrijvingen");
+  Statement query =
+      db.prepare("SELECT leerling_id, onderwijssoort, startdatum, einddatum, vestiging_id FROM inschrijvingen");
   while (query.step()) {
     auto setting = parse_setting(query.column_text(1));
     if (!setting) throw StoreError(fmt::format("onbekende onderwijssoort '{}' in de database", query.column_text(1)));
@@ -76,6 +77,7 @@ void load_enrolment_rows(Database& db, RegionModel& region, Interner& pupil) {
     e.setting.push_back(uint8_t(*setting));
     e.start.push_back(stored_date(query.column_text(2)));
     e.end.push_back(optional_date(query, 3, kOpenEnd));
+    e.vestiging.push_back(index_in(region.vestiging_ids, query.column_text(4)));
   }
 }
 
