@@ -9,7 +9,7 @@
 namespace stroom {
 namespace {
 
-std::chrono::year_month_day civil(int32_t days) {
+std::chrono::year_month_day year_month_day_of(int32_t days) {
   return std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{days}}};
 }
 
@@ -45,14 +45,19 @@ std::optional<Date> Date::from_ymd(int year, int month, int day) {
   return from_days(std::chrono::sys_days{ymd}.time_since_epoch().count());
 }
 
-int Date::year() const { return int(civil(days_).year()); }
-int Date::month() const { return int(unsigned(civil(days_).month())); }
-int Date::day() const { return int(unsigned(civil(days_).day())); }
+int Date::year() const { return int(year_month_day_of(days_).year()); }
+int Date::month() const { return int(unsigned(year_month_day_of(days_).month())); }
+int Date::day() const { return int(unsigned(year_month_day_of(days_).day())); }
+
+CivilDate Date::civil() const {
+  const auto ymd = stroom::year_month_day_of(days_);
+  return {int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
+}
 
 // Written digit by digit: the importer formats millions of dates and fmt's parsing of the
 // format string was a visible share of an import's time.
 std::string Date::iso() const {
-  auto ymd = civil(days_);
+  auto ymd = year_month_day_of(days_);
   const int year = int(ymd.year());
   if (year < 0 || year > 9999)
     return fmt::format("{:04}-{:02}-{:02}", year, unsigned(ymd.month()), unsigned(ymd.day()));

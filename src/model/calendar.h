@@ -13,6 +13,12 @@
 
 namespace stroom {
 
+struct CivilDate {
+  int year;
+  int month;  // 1..12
+  int day;    // 1..31
+};
+
 class Date {
  public:
   constexpr Date() = default;
@@ -24,6 +30,7 @@ class Date {
   int year() const;
   int month() const;
   int day() const;
+  CivilDate civil() const;  // year, month and day in one conversion
   std::string iso() const;  // YYYY-MM-DD
 
   Date plus_days(int32_t n) const { return from_days(days_ + n); }
