@@ -1,13 +1,21 @@
 // Reference measures; see reference_measures.h. Deliberately naive: clarity over speed.
 #include "reference_measures.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <set>
 #include <sstream>
-#include <vector>
+#include <stdexcept>
 
 namespace stroom::test {
 namespace {
+
+const std::vector<std::string> kSettings = {"bao", "sbo", "so", "vo", "pro", "vso", "isk"};
+// Highest intensity first, ties in the maatboek's order: the first one a pupil has dominates.
+const std::vector<std::string> kDominance = {"so", "vso", "sbo", "pro", "bao", "vo", "isk"};
 
 std::vector<std::string> split(const std::string& line) {
   std::vector<std::string> fields;
@@ -18,11 +26,89 @@ std::vector<std::string> split(const std::string& line) {
   return fields;
 }
 
-struct Spell {
-  std::string pupil, setting, start, end;  // ISO dates compare correctly as strings
-};
+// Days since 1970-01-01 of an ISO date (Howard Hinnant's days_from_civil).
+long days(const std::string& iso) {
+  long y = std::stol(iso.substr(0, 4));
+  const long m = std::stol(iso.substr(5, 2));
+  const long d = std::stol(iso.substr(8, 2));
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::string number(double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.2f", std::round(value * 100.0) / 100.0);
+  std::string s = text;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+bool enrolled(const ReferenceSpell& s, const std::string& t) { return s.start <= t && (s.end.empty() || s.end >= t); }
+
+std::vector<std::string> teldata(const std::vector<ReferenceSpell>& spells) {
+  std::string latest, earliest = "9999";
+  for (const auto& s : spells) {
+    latest = std::max({latest, s.start, s.end});
+    earliest = std::min(earliest, s.start);
+  }
+  std::vector<std::string> dates;
+  if (spells.empty()) return dates;
+  for (int year = std::stoi(earliest.substr(0, 4)); year <= std::stoi(latest.substr(0, 4)); ++year) {
+    const std::string t = std::to_string(year) + "-10-01";
+    if (t > latest) break;
+    if (std::any_of(spells.begin(), spells.end(), [&](const auto& s) { return enrolled(s, t); })) dates.push_back(t);
+  }
+  return dates;
+}
+
+std::map<std::string, std::string> dominant_on(const std::vector<ReferenceSpell>& spells, const std::string& t) {
+  std::map<std::string, std::set<std::string>> settings;
+  for (const auto& s : spells)
+    if (enrolled(s, t)) settings[s.pupil].insert(s.setting);
+  std::map<std::string, std::string> dominant;
+  for (const auto& [pupil, set] : settings)
+    for (const auto& candidate : kDominance)
+      if (set.count(candidate)) {
+        dominant[pupil] = candidate;
+        break;
+      }
+  return dominant;
+}
+
+std::string query_text(sqlite3_stmt* statement, int column) {
+  auto* text = sqlite3_column_text(statement, column);
+  return text ? reinterpret_cast<const char*>(text) : "";
+}
+
+template <typename Row>
+std::vector<Row> read_rows(const std::filesystem::path& db_path, const char* sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+    throw std::runtime_error("cannot open " + db_path.string());
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
+  std::vector<Row> rows;
+  while (sqlite3_step(statement) == SQLITE_ROW)
+    rows.push_back({query_text(statement, 0), query_text(statement, 1), query_text(statement, 2), query_text(statement, 3)});
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return rows;
+}
 
 }  // namespace
+
+std::vector<ReferenceSpell> read_reference_spells(const std::filesystem::path& db) {
+  return read_rows<ReferenceSpell>(db, "SELECT leerling_id, onderwijssoort, startdatum, einddatum FROM inschrijvingen");
+}
+
+std::vector<ReferenceAbsence> read_reference_absences(const std::filesystem::path& db) {
+  return read_rows<ReferenceAbsence>(db, "SELECT leerling_id, thuiszitter, startdatum, einddatum FROM verzuim");
+}
 
 std::map<std::pair<std::string, std::string>, long> reference_leerlingen(const std::string& csv) {
   std::istringstream in(csv);
@@ -30,39 +116,149 @@ std::map<std::pair<std::string, std::string>, long> reference_leerlingen(const s
   std::getline(in, line);
   const auto header = split(line);
   auto column = [&](const std::string& name) {
-    for (size_t i = 0; i < header.size(); ++i)
-      if (header[i] == name) return i;
-    return header.size();
+    return size_t(std::find(header.begin(), header.end(), name) - header.begin());
   };
-  const size_t id = column("leerling_id"), soort = column("onderwijssoort"),
-               start = column("startdatum"), end = column("einddatum");
-  std::vector<Spell> spells;
-  std::string latest;
-  std::string earliest = "9999";
+  const size_t id = column("leerling_id"), soort = column("onderwijssoort"), start = column("startdatum"),
+               end = column("einddatum");
+  std::vector<ReferenceSpell> spells;
   while (std::getline(in, line)) {
     if (line.empty()) continue;
     auto f = split(line);
     f.resize(header.size());
-    spells.push_back({f[id], f[soort], f[start], f[end]});
-    latest = std::max({latest, f[start], f[end]});
-    earliest = std::min(earliest, f[start]);
+    spells.push_back({f[id], f[soort], f[start], end < f.size() ? f[end] : ""});
   }
+  return reference_leerlingen(spells);
+}
+
+std::map<std::pair<std::string, std::string>, long> reference_leerlingen(const std::vector<ReferenceSpell>& spells) {
   std::map<std::pair<std::string, std::string>, long> counts;
-  for (int year = std::stoi(earliest.substr(0, 4)); year <= std::stoi(latest.substr(0, 4)); ++year) {
-    const std::string t = std::to_string(year) + "-10-01";
-    if (t > latest) break;
+  for (const auto& t : teldata(spells)) {
     std::map<std::string, std::set<std::string>> pupils;
-    for (const auto& s : spells) {
-      if (s.start <= t && (s.end.empty() || s.end >= t)) {
+    for (const auto& s : spells)
+      if (enrolled(s, t)) {
         pupils[s.setting].insert(s.pupil);
         pupils["totaal"].insert(s.pupil);
       }
-    }
-    if (pupils["totaal"].empty()) continue;
-    for (const char* setting : {"bao", "sbo", "so", "vo", "pro", "vso", "isk", "totaal"})
-      counts[{t, setting}] = long(pupils[setting].size());
+    for (const auto& setting : kSettings) counts[{t, setting}] = long(pupils[setting].size());
+    counts[{t, "totaal"}] = long(pupils["totaal"].size());
   }
   return counts;
+}
+
+std::string reference_leerlingen_csv(const std::vector<ReferenceSpell>& spells) {
+  const auto counts = reference_leerlingen(spells);
+  std::string out = "datum;onderwijssoort;waarde\n";
+  for (const auto& t : teldata(spells)) {
+    for (const auto& setting : kSettings) out += t + ";" + setting + ";" + std::to_string(counts.at({t, setting})) + "\n";
+    out += t + ";totaal;" + std::to_string(counts.at({t, "totaal"})) + "\n";
+  }
+  return out;
+}
+
+std::string reference_stromen_csv(const std::vector<ReferenceSpell>& spells) {
+  const auto dates = teldata(spells);
+  std::vector<std::string> ends = kSettings;
+  ends.push_back("buiten");
+  std::string out = "schooljaar;van;naar;waarde\n";
+  for (size_t i = 1; i < dates.size(); ++i) {
+    const int year = std::stoi(dates[i].substr(0, 4));
+    if (dates[i - 1] != std::to_string(year - 1) + "-10-01") continue;
+    auto before = dominant_on(spells, dates[i - 1]);
+    auto after = dominant_on(spells, dates[i]);
+    std::map<std::pair<std::string, std::string>, long> flows;
+    std::set<std::string> pupils;
+    for (const auto& [p, s] : before) pupils.insert(p);
+    for (const auto& [p, s] : after) pupils.insert(p);
+    for (const auto& p : pupils)
+      ++flows[{before.count(p) ? before[p] : "buiten", after.count(p) ? after[p] : "buiten"}];
+    const std::string label = std::to_string(year) + "-" + std::to_string(year + 1);
+    for (const auto& van : ends)
+      for (const auto& naar : ends)
+        if (flows.count({van, naar})) out += label + ";" + van + ";" + naar + ";" + std::to_string(flows[{van, naar}]) + "\n";
+  }
+  return out;
+}
+
+std::string reference_verblijfsduur_csv(const std::vector<ReferenceSpell>& spells, const std::string& peildatum) {
+  std::map<std::pair<std::string, std::string>, std::vector<ReferenceSpell>> groups;
+  for (const auto& s : spells) groups[{s.setting, s.pupil}].push_back(s);
+  const long peil = days(peildatum);
+  std::map<std::string, std::vector<std::pair<long, bool>>> durations;  // setting -> (days, event)
+  for (auto& [key, list] : groups) {
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+    std::vector<std::pair<long, long>> merged;  // start, end (-1 = open)
+    for (const auto& s : list) {
+      const long start = days(s.start);
+      const long end = s.end.empty() ? -1 : days(s.end);
+      if (!merged.empty() && (merged.back().second == -1 || start - merged.back().second - 1 <= 7)) {
+        if (merged.back().second != -1) merged.back().second = end == -1 ? -1 : std::max(merged.back().second, end);
+        continue;
+      }
+      merged.push_back({start, end});
+    }
+    for (const auto& [start, end] : merged) {
+      if (start > peil) continue;
+      if (end != -1 && end <= peil)
+        durations[key.first].push_back({end - start + 1, true});
+      else
+        durations[key.first].push_back({peil - start + 1, false});
+    }
+  }
+  std::string out = "onderwijssoort;n;gecensureerd;waarde\n";
+  for (const auto& setting : kSettings) {
+    auto& list = durations[setting];
+    if (list.empty()) continue;
+    long censored = 0;
+    for (const auto& d : list) censored += !d.second;
+    std::set<long> event_times;
+    for (const auto& d : list)
+      if (d.second) event_times.insert(d.first);
+    double survival = 1.0;
+    std::string median;
+    for (long t : event_times) {
+      long at_risk = 0, events = 0;
+      for (const auto& d : list) {
+        at_risk += d.first >= t;
+        events += d.second && d.first == t;
+      }
+      survival *= 1.0 - double(events) / double(at_risk);
+      if (survival <= 0.5 + 1e-12) {
+        median = std::to_string(t);
+        break;
+      }
+    }
+    out += setting + ";" + std::to_string(list.size()) + ";" + std::to_string(censored) + ";" + median + "\n";
+  }
+  return out;
+}
+
+std::string reference_thuiszitters_csv(const std::vector<ReferenceSpell>& spells,
+                                       const std::vector<ReferenceAbsence>& absences, const std::string& date) {
+  std::set<std::string> pupils;
+  std::vector<long> weeks;
+  for (const auto& a : absences)
+    if (a.thuiszitter == "ja" && a.start <= date && (a.end.empty() || a.end > date)) {
+      pupils.insert(a.pupil);
+      weeks.push_back((days(date) - days(a.start)) / 7);
+    }
+  std::string latest;
+  for (const auto& t : teldata(spells))
+    if (t <= date) latest = t;
+  std::string per1000;
+  if (!latest.empty()) {
+    std::set<std::string> enrolled_pupils;
+    for (const auto& s : spells)
+      if (enrolled(s, latest)) enrolled_pupils.insert(s.pupil);
+    per1000 = number(1000.0 * double(pupils.size()) / double(enrolled_pupils.size()));
+  }
+  std::string median;
+  if (!weeks.empty()) {
+    std::sort(weeks.begin(), weeks.end());
+    const size_t m = weeks.size() / 2;
+    median = weeks.size() % 2 ? std::to_string(weeks[m]) : number((weeks[m - 1] + weeks[m]) / 2.0);
+  }
+  return "datum;maat;waarde\n" + date + ";actief;" + std::to_string(pupils.size()) + "\n" + date + ";per1000;" +
+         per1000 + "\n" + date + ";mediaan_weken;" + median + "\n";
 }
 
 }  // namespace stroom::test

@@ -1,16 +1,37 @@
-// Plain, obviously-correct reference implementations of maatboek measures, computed straight
-// from CSV text with strings and sets, sharing no code with src/. Tests compare stroom against
-// these on hand-made and generated data.
+// Plain, obviously-correct reference implementations of maatboek measures, sharing no code with
+// src/: rows as strings, dates as ISO text, sets and maps, a textbook day count. Tests compare
+// stroom's CSV output with these on hand-made and generated data.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace stroom::test {
+
+struct ReferenceSpell {
+  std::string pupil, setting, start, end;  // end "" = open
+};
+struct ReferenceAbsence {
+  std::string pupil, thuiszitter, start, end;  // end "" = open (exclusive)
+};
+
+// Rows straight from an imported database (plain SQL through the sqlite3 C API).
+std::vector<ReferenceSpell> read_reference_spells(const std::filesystem::path& db);
+std::vector<ReferenceAbsence> read_reference_absences(const std::filesystem::path& db);
 
 // leerlingen: (datum, onderwijssoort or "totaal") -> distinct pupils, for every teldatum of the
 // maatboek definition, read from an inschrijvingen.csv text with ';' and no quoted fields.
 std::map<std::pair<std::string, std::string>, long> reference_leerlingen(const std::string& csv);
+std::map<std::pair<std::string, std::string>, long> reference_leerlingen(const std::vector<ReferenceSpell>& spells);
+
+// The CSV output (`--format csv`) each measure must print.
+std::string reference_leerlingen_csv(const std::vector<ReferenceSpell>& spells);
+std::string reference_stromen_csv(const std::vector<ReferenceSpell>& spells);
+std::string reference_verblijfsduur_csv(const std::vector<ReferenceSpell>& spells, const std::string& peildatum);
+std::string reference_thuiszitters_csv(const std::vector<ReferenceSpell>& spells,
+                                       const std::vector<ReferenceAbsence>& absences, const std::string& date);
 
 }  // namespace stroom::test

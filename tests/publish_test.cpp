@@ -1,0 +1,62 @@
+// --publish over every registered measure on a generated region: no count of 1-4 is printed,
+// and every number computed from such a count is left empty.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "measures/measure_registry.h"
+#include "store/migrations.h"
+#include "store/model_loader.h"
+#include "test_support.h"
+
+namespace stroom {
+namespace {
+
+std::vector<std::string> split(const std::string& line) {
+  std::vector<std::string> fields;
+  size_t start = 0;
+  for (size_t at; (at = line.find(';', start)) != std::string::npos; start = at + 1) fields.push_back(line.substr(start, at - start));
+  fields.push_back(line.substr(start));
+  return fields;
+}
+
+TEST(Publish, NoSmallCountAndNothingDerivedFromOneInAnyMeasure) {
+  test::TempDir dir;
+  ASSERT_EQ(test::run_stroom({"generate", "--out", (dir / "csv").string(), "--pupils", "600", "--from", "2018",
+                              "--to", "2021", "--seed", "9"}).exit_code, 0);
+  ASSERT_EQ(test::run_stroom({"import", (dir / "csv").string(), "--db", (dir / "p.db").string()}).exit_code, 0);
+  auto db = open_store(dir / "p.db");
+  const RegionModel region = load_region(*db);
+  MeasureParameters parameters;
+  parameters.at = parse_date("2020-10-01");
+  parameters.ijkjaar = 2018;
+  size_t small_counts_seen = 0;
+  for (const auto& measure : measure_registry()) {
+    SCOPED_TRACE(std::string(measure.id));
+    const MeasureTable table = compute_measure(measure, region, parameters);
+    std::istringstream published(render_measure(table, OutputFormat::csv, /*publish=*/true));
+    std::string line;
+    std::getline(published, line);  // header
+    for (const auto& row : table.rows) {
+      ASSERT_TRUE(std::getline(published, line));
+      const auto fields = split(line);
+      ASSERT_EQ(fields.size(), row.size());
+      for (size_t i = 0; i < row.size(); ++i) {
+        const MeasureCell& cell = row[i];
+        if (cell.kind == MeasureCell::Kind::count && is_small_count(cell.count)) {
+          ++small_counts_seen;
+          EXPECT_EQ(fields[i], "<5");
+        } else if (cell.kind == MeasureCell::Kind::count) {
+          EXPECT_EQ(fields[i], std::to_string(cell.count));
+        }
+        if (cell.kind == MeasureCell::Kind::number && cell.from_small_count) {
+          EXPECT_EQ(fields[i], "");
+        }
+      }
+    }
+  }
+  EXPECT_GT(small_counts_seen, 20u);  // the region is small enough for suppression to matter
+}
+
+}  // namespace
+}  // namespace stroom
