@@ -12,5 +12,6 @@ void register_generate_command(CLI::App& app, int* exit_code);
 void register_import_command(CLI::App& app, int* exit_code);
 void register_measure_command(CLI::App& app, int* exit_code);
 void register_maatboek_command(CLI::App& app, int* exit_code);
+void register_serve_command(CLI::App& app, int* exit_code);
 
 }  // namespace stroom::cli

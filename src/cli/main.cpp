@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
   stroom::cli::register_import_command(app, &exit_code);
   stroom::cli::register_measure_command(app, &exit_code);
   stroom::cli::register_maatboek_command(app, &exit_code);
+  stroom::cli::register_serve_command(app, &exit_code);
   for (auto* subcommand : app.get_subcommands({})) {
     subcommand->group("Opdrachten");
     subcommand->set_help_flag("-h,--help", "Toon deze hulptekst");

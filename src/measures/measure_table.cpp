@@ -57,13 +57,7 @@ std::string render_csv(const MeasureTable& table, bool publish) {
 }
 
 std::string render_json(const MeasureTable& table, bool publish) {
-  auto rows = nlohmann::ordered_json::array();
-  for (const auto& row : table.rows) {
-    nlohmann::ordered_json object;
-    for (size_t i = 0; i < row.size(); ++i) object[table.columns[i]] = cell_json(row[i], publish);
-    rows.push_back(std::move(object));
-  }
-  return rows.dump(2) + "\n";
+  return measure_rows_json(table, publish).dump(2) + "\n";
 }
 
 std::string render_aligned(const MeasureTable& table, bool publish) {
@@ -87,6 +81,16 @@ std::string render_aligned(const MeasureTable& table, bool publish) {
 }
 
 }  // namespace
+
+nlohmann::ordered_json measure_rows_json(const MeasureTable& table, bool publish) {
+  auto rows = nlohmann::ordered_json::array();
+  for (const auto& row : table.rows) {
+    nlohmann::ordered_json object;
+    for (size_t i = 0; i < row.size(); ++i) object[table.columns[i]] = cell_json(row[i], publish);
+    rows.push_back(std::move(object));
+  }
+  return rows;
+}
 
 std::string render_measure(const MeasureTable& table, OutputFormat format, bool publish) {
   switch (format) {

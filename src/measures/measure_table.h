@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace stroom {
 
 // Counts 1-4 are not published (statistical disclosure control); 0 is.
@@ -39,5 +41,9 @@ enum class OutputFormat { csv, json, table };
 
 // publish: apply statistical disclosure control (counts 1-4 -> "<5", derived values emptied).
 std::string render_measure(const MeasureTable& table, OutputFormat format, bool publish);
+
+// The rows as JSON objects keyed by column: labels as strings, counts and numbers as numbers
+// (rounded to two decimals), empty values as null. The CLI's json format and the HTTP API share it.
+nlohmann::ordered_json measure_rows_json(const MeasureTable& table, bool publish);
 
 }  // namespace stroom

@@ -66,7 +66,15 @@ CREATE UNIQUE INDEX tellingen_sleutel
   ON tellingen (teldatum, gebied, onderwijssoort, ifnull(cluster, ''));
 )sql";
 
-constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1};
+// Version 2: notes (narratief) that users attach to a chart for a date range.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE notities (
+  id INTEGER PRIMARY KEY, grafiek TEXT NOT NULL, van TEXT, tot TEXT, tekst TEXT NOT NULL,
+  auteur TEXT NOT NULL, aangemaakt TEXT NOT NULL);
+CREATE INDEX notities_grafiek ON notities (grafiek);
+)sql";
+
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2};
 
 }  // namespace
 

@@ -1,0 +1,196 @@
+// The HTTP API of `stroom serve`, through a real server process on a free port: every measure,
+// bad parameters (400, Dutch), unknown measures and paths (404), notes, and shutdown on SIGTERM.
+#include <gtest/gtest.h>
+
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "measures/measure_registry.h"
+#include "reference_measures.h"
+#include "test_support.h"
+
+namespace stroom {
+namespace {
+
+using nlohmann::json;
+
+class ApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir();
+    ASSERT_EQ(test::run_stroom({"generate", "--out", (*dir_ / "csv").string(), "--pupils", "1500", "--from", "2018",
+                                "--to", "2022", "--seed", "4"}).exit_code, 0);
+    db_ = (*dir_ / "api.db").string();
+    ASSERT_EQ(test::run_stroom({"import", (*dir_ / "csv").string(), "--db", db_}).exit_code, 0);
+    pid_ = test::start_stroom({"serve", "--db", db_, "--port", "0"}, *dir_ / "out", *dir_ / "err");
+    for (int i = 0; i < 200 && port_ == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      const std::string out = test::read_file(*dir_ / "out");
+      const auto at = out.find("127.0.0.1:");
+      if (at != std::string::npos) port_ = std::stoi(out.substr(at + 10));
+    }
+    ASSERT_GT(port_, 0) << test::read_file(*dir_ / "err");
+  }
+
+  static void TearDownTestSuite() {
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+    }
+    delete dir_;
+  }
+
+  static httplib::Result get(const std::string& path) { return httplib::Client("127.0.0.1", port_).Get(path); }
+
+  static json measure_cli_json(const std::vector<std::string>& args) {
+    std::vector<std::string> all = {"measure"};
+    all.insert(all.end(), args.begin(), args.end());
+    all.insert(all.end(), {"--db", db_, "--format", "json"});
+    return json::parse(test::run_stroom(all).out);
+  }
+
+  // The data date: the latest startdatum or einddatum of the imported inschrijvingen.
+  static std::string latest_date() {
+    std::string latest;
+    for (const auto& spell : test::read_reference_spells(db_)) latest = std::max({latest, spell.start, spell.end});
+    return latest;
+  }
+
+  static inline test::TempDir* dir_ = nullptr;
+  static inline std::string db_;
+  static inline pid_t pid_ = 0;
+  static inline int port_ = 0;
+};
+
+TEST_F(ApiTest, ListsEveryMeasureOfTheRegistry) {
+  auto res = get("/api/measures");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  const json list = json::parse(res->body);
+  ASSERT_EQ(list.size(), measure_registry().size());
+  for (size_t i = 0; i < list.size(); ++i) {
+    EXPECT_EQ(list[i]["id"], measure_registry()[i].id);
+    EXPECT_EQ(list[i]["definitie"], measure_registry()[i].definitie);
+    EXPECT_FALSE(list[i]["naam"].get<std::string>().empty());
+    EXPECT_FALSE(list[i]["eenheid"].get<std::string>().empty());
+  }
+}
+
+TEST_F(ApiTest, EveryMeasureAnswersWithTheRowsTheCliPrints) {
+  for (const auto& m : measure_registry()) {
+    SCOPED_TRACE(std::string(m.id));
+    const std::string query = "?at=2021-03-01&ijkjaar=2019";
+    std::vector<std::string> args = {std::string(m.id), "--at", "2021-03-01", "--ijkjaar", "2019"};
+    auto res = get("/api/measures/" + std::string(m.id) + query);
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 200) << res->body;
+    const json body = json::parse(res->body);
+    EXPECT_EQ(body["id"], m.id);
+    EXPECT_EQ(body["naam"], m.naam);
+    EXPECT_EQ(body["definitie"], m.definitie);
+    EXPECT_EQ(body["bron"], m.bronnen);
+    EXPECT_EQ(body["datum_data"], latest_date());
+    EXPECT_EQ(body["rijen"], measure_cli_json(args));
+    for (const auto& row : body["rijen"])
+      if (row.contains("waarde")) {
+        EXPECT_TRUE(row["waarde"].is_number() || row["waarde"].is_null()) << row;
+      }
+  }
+}
+
+TEST_F(ApiTest, BadParametersGive400WithADutchMessage) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"/api/measures/thuiszitters?at=2023-13-01", "at '2023-13-01' is geen datum (verwacht JJJJ-MM-DD)"},
+      {"/api/measures/thuiszitters", "maat thuiszitters vraagt --at"},
+      {"/api/measures/ontwikkeling?ijkjaar=twintig", "ijkjaar 'twintig' is geen jaartal (verwacht JJJJ)"},
+      {"/api/measures/kosten?schooljaar=2020-2022", "schooljaar '2020-2022' is geen schooljaar (verwacht JJJJ-JJJJ)"},
+      {"/api/measures/leerlingen?datum=2020-10-01",
+       "onbekende parameter 'datum' (bekend: at, ijkjaar, peildatum, schooljaar)"},
+  };
+  for (const auto& [path, message] : cases) {
+    auto res = get(path);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << path;
+    EXPECT_EQ(json::parse(res->body)["fout"], message) << path;
+  }
+}
+
+TEST_F(ApiTest, UnknownMeasureAndPathGive404) {
+  auto res = get("/api/measures/bestaat_niet");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  EXPECT_EQ(json::parse(res->body)["fout"], "onbekende maat 'bestaat_niet'; GET /api/measures geeft de lijst");
+  auto other = get("/api/iets");
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 404);
+  EXPECT_EQ(json::parse(other->body)["fout"], "onbekend adres");
+}
+
+TEST_F(ApiTest, ChangingTheDateChangesTheNumbers) {
+  const json early = json::parse(get("/api/measures/leerlingen?at=2018-10-01")->body)["rijen"];
+  const json late = json::parse(get("/api/measures/leerlingen?at=2022-10-01")->body)["rijen"];
+  ASSERT_EQ(early.size(), 8u);
+  EXPECT_EQ(early[0]["datum"], "2018-10-01");
+  EXPECT_NE(early[7]["waarde"], late[7]["waarde"]);
+}
+
+TEST_F(ApiTest, NotesAreStoredValidatedAndListedPerChart) {
+  httplib::Client client("127.0.0.1", port_);
+  auto created = client.Post("/api/notities",
+                             R"({"grafiek":"overzicht-leerlingen","van":"1-10-2020","tot":"2022-10-01",)"
+                             R"("tekst":"Nieuwe voorziening geopend","auteur":"Anna"})",
+                             "application/json");
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->status, 201);
+  const json note = json::parse(created->body);
+  EXPECT_EQ(note["van"], "2020-10-01");
+  EXPECT_EQ(note["auteur"], "Anna");
+  EXPECT_EQ(note["aangemaakt"].get<std::string>().size(), 20u);
+  const json listed = json::parse(get("/api/notities?grafiek=overzicht-leerlingen")->body);
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0], note);
+  EXPECT_EQ(json::parse(get("/api/notities?grafiek=iets-anders")->body).size(), 0u);
+
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"geen json", "verwacht een JSON-object met grafiek, van, tot, tekst en auteur"},
+      {R"({"grafiek":"g","tekst":"t"})", "veld 'auteur' ontbreekt"},
+      {R"({"grafiek":"g","tekst":"t","auteur":5})", "veld 'auteur' moet tekst zijn"},
+      {R"({"grafiek":"g","tekst":"t","auteur":"a","van":"2022-01-01","tot":"2021-01-01"})", "'tot' ligt voor 'van'"},
+      {R"({"grafiek":"g","tekst":"","auteur":"a"})", "veld 'tekst' is leeg"},
+  };
+  for (const auto& [body, message] : bad) {
+    auto res = client.Post("/api/notities", body, "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << body;
+    EXPECT_EQ(json::parse(res->body)["fout"], message) << body;
+  }
+  auto missing = get("/api/notities");
+  EXPECT_EQ(missing->status, 400);
+}
+
+TEST(ServeProcess, StopsCleanlyOnSigterm) {
+  test::TempDir dir;
+  test::write_file(dir / "inschrijvingen.csv", "leerling_id;vestiging_id;onderwijssoort;startdatum\nA;01;bao;2020-08-01\n");
+  const std::string db = (dir / "s.db").string();
+  ASSERT_EQ(test::run_stroom({"import", (dir / "inschrijvingen.csv").string(), "--db", db}).exit_code, 0);
+  pid_t pid = test::start_stroom({"serve", "--db", db, "--port", "0"}, dir / "out", dir / "err");
+  for (int i = 0; i < 200 && test::read_file(dir / "out").find("draait op") == std::string::npos; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_NE(test::read_file(dir / "out").find("stroom gestopt"), std::string::npos);
+  auto missing = test::run_stroom({"serve", "--db", (dir / "bestaat-niet.db").string()});
+  EXPECT_EQ(missing.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace stroom
