@@ -6,11 +6,14 @@
 
 #include <filesystem>
 #include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "model/region_model.h"
+#include "server/api_response.h"
 #include "store/database.h"
 
 namespace httplib {
@@ -42,12 +45,25 @@ class ApiServer {
 
  private:
   void add_routes();
+  // The model never changes while the server runs, so a measure's answer for one query string is
+  // fixed: answers are kept (bounded) and repeated dashboard requests cost a lookup. Concurrent
+  // requests for an answer being computed wait for that one computation instead of repeating it.
+  struct SerializedAnswer {
+    int status;
+    std::string body;  // JSON, serialised once
+  };
+  SerializedAnswer cached_measure(const std::string& id, const std::string& query_key, const QueryParameters& query);
+  // Computes every measure that needs no parameter once, so the dashboard's first views are ready.
+  void warm_cache();
 
   ServerOptions options_;
   std::unique_ptr<Database> db_;
   std::mutex db_mutex_;
   RegionModel region_;
   std::unique_ptr<httplib::Server> http_;
+  int listen_socket_ = -1;
+  std::mutex cache_mutex_;
+  std::unordered_map<std::string, std::shared_future<SerializedAnswer>> cache_;
 };
 
 }  // namespace stroom
