@@ -39,11 +39,7 @@ class AbsenceWriter {
   void spell(uint32_t pupil, const GeneratedSpell& spell) {
     const int32_t first = std::max(spell.start, window_.first_day - kWarmUpDays);
     const int32_t last = spell_last_day(spell, window_.last_day);
-    if (first > last) return;
-    for (int s = school_year_containing(first); s <= school_year_containing(last); ++s) {
-      const int32_t from = std::max(first, school_year_start(s));
-      const int32_t to = std::min(last, school_year_end(s));
-      if (from > to) continue;
+    for_each_school_year_part(first, last, [&](int s, int32_t from, int32_t to) {
       const double share = double(to - from + 1) / 365.0;
       const int k = std::clamp(s - window_.from_year, kTrendFirstYear, kTrendLastYear);
       const double trend = std::pow(1.0 + rates_.thuiszitter_trend, k);
@@ -52,7 +48,7 @@ class AbsenceWriter {
         report(pupil, spell, from, to, true);
       if (random_.chance(rates_.absence_incidence * kAbsenceFactor[setting] * share))
         report(pupil, spell, from, to, false);
-    }
+    });
   }
 
   void gap(const UnenrolledPeriod& period) {

@@ -5,6 +5,7 @@
 // arithmetic. kNoDay marks "empty" (an open end or an unknown date).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 
@@ -23,6 +24,17 @@ inline int32_t school_year_start(int year) { return SchoolYear{year}.first_day()
 inline int32_t school_year_end(int year) { return SchoolYear{year}.last_day().days(); }
 inline int32_t teldatum_of(int year) { return SchoolYear{year}.teldatum().days(); }
 inline int school_year_containing(int32_t days) { return school_year_of(Date::from_days(days)).start_year; }
+
+// Calls part(school_year, from, to) for each school year's share of the days [first, last].
+template <typename Part>
+void for_each_school_year_part(int32_t first, int32_t last, Part part) {
+  if (first > last) return;
+  for (int s = school_year_containing(first); s <= school_year_containing(last); ++s) {
+    const int32_t from = std::max(first, school_year_start(s));
+    const int32_t to = std::min(last, school_year_end(s));
+    if (from <= to) part(s, from, to);
+  }
+}
 
 // Whole years between a birth date and a date (the age on that date).
 inline int age_on(int32_t birth, int32_t date) {

@@ -131,17 +131,13 @@ class SupportWriter {
   void regular_years(const GeneratedSpell& spell) {
     const int32_t first = std::max(spell.start, window_.first_day);
     const int32_t last = spell_last_day(spell, window_.last_day);
-    if (first > last) return;
-    for (int s = school_year_containing(first); s <= school_year_containing(last); ++s) {
-      const int32_t from = std::max(first, school_year_start(s));
-      const int32_t to = std::min(last, school_year_end(s));
-      if (from > to) continue;
+    for_each_school_year_part(first, last, [&](int, int32_t from, int32_t to) {
       const double share = double(to - from + 1) / 365.0;
       auto day = [&] { return from + int32_t(random_.below(uint64_t(to - from + 1))); };
       if (random_.chance(rates_.tlv_rejected * share)) refused_request(spell.setting, day(), DecisionOutcome::afgewezen);
       if (random_.chance(rates_.tlv_withdrawn * share)) refused_request(spell.setting, day(), DecisionOutcome::ingetrokken);
       if (random_.chance(rates_.individual_arrangement * share)) arrangement(day(), to);
-    }
+    });
   }
 
   void refused_request(Setting setting, int32_t requested, DecisionOutcome outcome) {
