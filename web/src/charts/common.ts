@@ -1,0 +1,103 @@
+// What every chart spec shares: the settings and their colours, label and date expressions, the
+// number formats and the base config. The spec builders in this folder are pure functions from
+// rows to a Vega-Lite spec; the rows go in unchanged as `data.values`, so the table view and the
+// CSV download (built from the same rows) show exactly what the chart shows.
+import type { TopLevelSpec } from 'vega-lite';
+import type { Row } from '../types';
+
+/** The settings in the maatboek's fixed order. */
+export const SETTINGS = ['bao', 'sbo', 'so', 'vo', 'pro', 'vso', 'isk'] as const;
+
+/**
+ * One colour per setting, the same in every chart: regular settings blue, rank 1 (sbo, pro)
+ * orange, rank 2 (so, vso) red, isk green, totaal near-black. Paired po/vo settings share a hue.
+ */
+export const SETTING_COLORS: Record<string, string> = {
+  bao: '#4e79a7',
+  vo: '#86b4de',
+  sbo: '#e8731c',
+  pro: '#f5b36b',
+  so: '#c9353a',
+  vso: '#ee8b8e',
+  isk: '#59a14f',
+  totaal: '#222222',
+  buiten: '#9a9a9a',
+};
+
+/** The number format for counts and values in axes, labels and tooltips (locale-aware in Vega). */
+export const NUMBER_FORMAT = ',.2~f';
+export const COUNT_FORMAT = ',d';
+
+/** Options every builder takes; the texts come from i18n so the builders stay language-free. */
+export interface BaseOptions {
+  width: number;
+  /** Display labels for data values (so → so, totaal → total, …); unknown values are shown as they are. */
+  labels: Record<string, string>;
+  /** A one-line description for screen readers. */
+  description: string;
+}
+
+/** A Vega expression that maps datum[field] through labels, falling back to the value itself. */
+export function labelExpression(labels: Record<string, string>, field: string): string {
+  return `(${JSON.stringify(labels)})[datum[${JSON.stringify(field)}]] || datum[${JSON.stringify(field)}]`;
+}
+
+/** A Vega expression that writes an ISO date (YYYY-MM-DD) field with the chart's time locale. */
+export function dateExpression(field: string, pattern = '%-d %b %Y'): string {
+  return `utcFormat(toDate(datum[${JSON.stringify(field)}]), '${pattern}')`;
+}
+
+/** The same for axis labels, where the value is datum.value. */
+export function dateLabelExpression(pattern = '%-d %b %Y'): string {
+  return `utcFormat(toDate(datum.value), '${pattern}')`;
+}
+
+/** The values of field in first-seen order, ordered by `order` where it names them. */
+export function distinctValues(rows: readonly Row[], field: string, order: readonly string[] = []): string[] {
+  const seen: string[] = [];
+  for (const row of rows) {
+    const value = row[field];
+    if (typeof value === 'string' && !seen.includes(value)) seen.push(value);
+  }
+  const rank = (v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
+  return seen.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map((x) => x.v);
+}
+
+/** Colours for the given setting values, in the same order; others get a neutral grey. */
+export function settingColors(values: readonly string[]): string[] {
+  return values.map((v) => SETTING_COLORS[v] ?? '#8c8c8c');
+}
+
+/** The config shared by all charts: quiet axes, no chart border, readable fonts. */
+export const BASE_CONFIG = {
+  font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  view: { stroke: null },
+  axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', titleColor: '#444', grid: true, gridColor: '#e6e6e6' },
+  legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', orient: 'bottom', direction: 'horizontal' },
+  header: { labelFontSize: 13, titleFontSize: 12 },
+  bar: { discreteBandSize: { band: 0.85 } },
+} as const;
+
+/** The top-level part of every spec. */
+export function topLevel(options: BaseOptions, rows: readonly Row[]): Pick<TopLevelSpec, '$schema' | 'description' | 'config'> & {
+  data: { values: Row[] };
+} {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: options.description,
+    // The rows as they came from the API: the table view and the CSV download use these same rows.
+    data: { values: rows as Row[] },
+    config: BASE_CONFIG as TopLevelSpec['config'],
+  };
+}
+
+/** An axis/legend/header labelExpr that maps datum.value through labels. */
+export function axisLabelExpression(labels: Record<string, string>): string {
+  return `(${JSON.stringify(labels)})[datum.value] || datum.value`;
+}
+
+/** A Vega expression for a value as text: locale-formatted, an en dash when empty (never 0). */
+export function valueTextExpression(field: string, format = NUMBER_FORMAT): string {
+  const f = JSON.stringify(field);
+  return `isValid(datum[${f}]) ? format(datum[${f}], '${format}') : '–'`;
+}

@@ -1,0 +1,90 @@
+// The from → to flow matrix of one school year: rows are the dominant setting on the previous
+// teldatum, columns the setting on the teldatum, each cell says how many pupils made that move.
+// Pupils who stayed (the diagonal) outnumber every move by far; they are shown as grey cells with
+// their number, and the colour scale is set by the moves alone so that a flow of 12 from so back to
+// bao stays visible next to thousands who stayed. Every cell carries its exact number, so the colour
+// is a guide and never the only carrier of a value.
+import type { TopLevelSpec } from 'vega-lite';
+import type { Row } from '../types';
+import { axisLabelExpression, type BaseOptions, COUNT_FORMAT, topLevel } from './common';
+
+export interface FlowMatrixOptions extends BaseOptions {
+  order: readonly string[];
+  fromTitle: string;
+  toTitle: string;
+  valueTitle: string;
+}
+
+/** The largest count among the moves (van ≠ naar); 1 when there are none, to keep a valid scale. */
+export function largestMove(rows: readonly Row[]): number {
+  let max = 0;
+  for (const row of rows)
+    if (row.van !== row.naar && typeof row.waarde === 'number') max = Math.max(max, row.waarde);
+  return Math.max(1, max);
+}
+
+export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions): TopLevelSpec {
+  const order = [...options.order];
+  for (const row of rows)
+    for (const field of ['van', 'naar'])
+      if (typeof row[field] === 'string' && !order.includes(row[field] as string)) order.push(row[field] as string);
+  const max = largestMove(rows);
+  const stayed = 'datum.van === datum.naar';
+  const cell = Math.max(34, Math.min(64, Math.floor((options.width - 200) / order.length)));
+  const x = {
+    field: 'naar',
+    type: 'nominal',
+    sort: order,
+    scale: { domain: order },
+    title: options.toTitle,
+    axis: { orient: 'top', labelAngle: 0, labelExpr: axisLabelExpression(options.labels), domain: false, ticks: false },
+  };
+  const y = {
+    field: 'van',
+    type: 'nominal',
+    sort: order,
+    scale: { domain: order },
+    title: options.fromTitle,
+    axis: { labelExpr: axisLabelExpression(options.labels), domain: false, ticks: false },
+  };
+  const tooltip = [
+    { field: 'van', type: 'nominal', title: options.fromTitle },
+    { field: 'naar', type: 'nominal', title: options.toTitle },
+    { field: 'waarde', type: 'quantitative', title: options.valueTitle, format: COUNT_FORMAT },
+  ];
+  return {
+    ...topLevel(options, rows),
+    width: cell * order.length,
+    height: cell * order.length,
+    config: { ...topLevel(options, rows).config, axis: { grid: false, labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal' } },
+    layer: [
+      {
+        mark: { type: 'rect', stroke: '#fff', strokeWidth: 1, tooltip: true },
+        encoding: {
+          x,
+          y,
+          color: {
+            condition: { test: stayed, value: '#e3e3e3' },
+            field: 'waarde',
+            type: 'quantitative',
+            title: options.valueTitle,
+            // A linear scale from zero, set by the moves: darker means more pupils, proportionally.
+            scale: { scheme: 'oranges', domain: [0, max], zero: true, clamp: true },
+            legend: { orient: 'right', direction: 'vertical', format: COUNT_FORMAT, gradientLength: 160 },
+          },
+          tooltip,
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 11 },
+        encoding: {
+          x,
+          y,
+          text: { field: 'waarde', type: 'quantitative', format: COUNT_FORMAT },
+          color: { condition: { test: `!(${stayed}) && datum.waarde > ${max / 2}`, value: '#fff' }, value: '#222' },
+          tooltip,
+        },
+      },
+    ],
+  } as TopLevelSpec;
+}

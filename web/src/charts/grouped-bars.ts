@@ -1,0 +1,77 @@
+// Vertical bars per category (a school year or a provision), with one bar per series side by side:
+// the way in next to the way back, places next to occupied next to waiting. Side by side rather
+// than stacked, because the point is to compare the series with each other, from one zero line.
+import type { TopLevelSpec } from 'vega-lite';
+import type { Row } from '../types';
+import { axisLabelExpression, type BaseOptions, COUNT_FORMAT, distinctValues, NUMBER_FORMAT, topLevel, valueTextExpression } from './common';
+
+export interface GroupedBarsOptions extends BaseOptions {
+  x: string;
+  xTitle: string;
+  xOrder?: readonly string[];
+  series: string;
+  seriesOrder: readonly string[];
+  seriesColors: readonly string[];
+  valueTitle: string;
+  valueFormat?: string;
+  /** Write each bar's value above it (for few bars). */
+  showValues?: boolean;
+  height?: number;
+}
+
+export function groupedBarsSpec(rows: readonly Row[], options: GroupedBarsOptions): TopLevelSpec {
+  const format = options.valueFormat ?? NUMBER_FORMAT;
+  const xValues = distinctValues(rows, options.x, options.xOrder ?? []);
+  const series = distinctValues(rows, options.series, options.seriesOrder);
+  const colorIndex = (s: string) => options.seriesOrder.indexOf(s);
+  const x = {
+    field: options.x,
+    type: 'nominal',
+    title: options.xTitle,
+    sort: xValues,
+    axis: { labelExpr: axisLabelExpression(options.labels), labelAngle: 0, labelLimit: 120 },
+  };
+  const y = {
+    field: 'waarde',
+    type: 'quantitative',
+    title: options.valueTitle,
+    scale: { zero: true, nice: true },
+    axis: { format, tickMinStep: format === COUNT_FORMAT ? 1 : undefined },
+  };
+  const xOffset = { field: options.series, type: 'nominal', sort: series, scale: { paddingInner: 0.05 } };
+  const color = {
+    field: options.series,
+    type: 'nominal',
+    title: null,
+    scale: { domain: series, range: series.map((s) => options.seriesColors[colorIndex(s)] ?? '#8c8c8c') },
+    legend: series.length > 1 ? { labelExpr: axisLabelExpression(options.labels), labelLimit: 320 } : null,
+  };
+  const layers: unknown[] = [
+    {
+      mark: { type: 'bar', tooltip: true },
+      encoding: {
+        x,
+        xOffset,
+        y,
+        color,
+        tooltip: [
+          { field: options.x, type: 'nominal', title: options.xTitle },
+          { field: options.series, type: 'nominal' },
+          { field: 'waarde', type: 'quantitative', title: options.valueTitle, format },
+        ],
+      },
+    },
+  ];
+  if (options.showValues)
+    layers.push({
+      transform: [{ calculate: valueTextExpression('waarde', format), as: 'waarde_tekst' }],
+      mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 11, color: '#222' },
+      encoding: { x, xOffset, y: { field: 'waarde', type: 'quantitative' }, text: { field: 'waarde_tekst' } },
+    });
+  return {
+    ...topLevel(options, rows),
+    width: Math.max(200, options.width - 90),
+    height: options.height ?? 260,
+    layer: layers,
+  } as TopLevelSpec;
+}

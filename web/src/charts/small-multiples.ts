@@ -1,0 +1,72 @@
+// Small multiples: one panel of bars over time per value of a field (per setting, per sub-measure),
+// each panel with its own y scale that starts at zero. Used where the series differ too much in
+// size for one shared axis (bao in the tens of thousands, so in the hundreds): one axis would flatten
+// the small settings, a broken or dual axis would mislead. The panel titles say which is which.
+import type { TopLevelSpec } from 'vega-lite';
+import type { Row } from '../types';
+import { axisLabelExpression, type BaseOptions, dateExpression, dateLabelExpression, distinctValues, NUMBER_FORMAT, SETTING_COLORS, topLevel } from './common';
+
+export interface SmallMultiplesOptions extends BaseOptions {
+  /** The field with one panel per value. */
+  facet: string;
+  facetOrder: readonly string[];
+  /** The time field on the x axis (an ISO date such as datum). */
+  x: string;
+  xTitle: string;
+  valueTitle: string;
+  valueFormat?: string;
+  columns?: number;
+}
+
+export function smallMultiplesSpec(rows: readonly Row[], options: SmallMultiplesOptions): TopLevelSpec {
+  const format = options.valueFormat ?? NUMBER_FORMAT;
+  const panels = distinctValues(rows, options.facet, options.facetOrder);
+  const columns = Math.max(1, Math.min(options.columns ?? 4, panels.length));
+  // The panel width follows the space available; 60 px per panel for its axis and spacing.
+  const panelWidth = Math.max(110, Math.floor(options.width / columns) - 70);
+  return {
+    ...topLevel(options, rows),
+    transform: [{ calculate: dateExpression(options.x), as: 'datum_tekst' }],
+    facet: {
+      field: options.facet,
+      type: 'nominal',
+      sort: panels,
+      title: null,
+      header: { labelExpr: axisLabelExpression(options.labels), labelFontWeight: 'bold' },
+    },
+    columns,
+    spacing: { row: 16, column: 14 },
+    spec: {
+      width: panelWidth,
+      height: 120,
+      mark: { type: 'bar', tooltip: true },
+      encoding: {
+        x: {
+          field: options.x,
+          type: 'ordinal',
+          title: options.xTitle,
+          axis: { labelExpr: dateLabelExpression('’%y'), labelAngle: 0 },
+        },
+        y: {
+          field: 'waarde',
+          type: 'quantitative',
+          title: options.valueTitle,
+          scale: { zero: true, nice: true },
+          axis: { format, tickCount: 4 },
+        },
+        color: {
+          field: options.facet,
+          type: 'nominal',
+          scale: { domain: panels, range: panels.map((p) => SETTING_COLORS[p] ?? '#4e79a7') },
+          legend: null,
+        },
+        tooltip: [
+          { field: options.facet, type: 'nominal' },
+          { field: 'datum_tekst', type: 'nominal', title: options.xTitle },
+          { field: 'waarde', type: 'quantitative', title: options.valueTitle, format },
+        ],
+      },
+    },
+    resolve: { scale: { y: 'independent' } },
+  } as TopLevelSpec;
+}

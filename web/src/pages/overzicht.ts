@@ -1,0 +1,141 @@
+// Overzicht: pupil counts per setting on a chosen teldatum and over all teldata, participation
+// rates, and growth against a chosen base year with the total (the demographic line) beside it.
+import { categoryBarsSpec } from '../charts/category-bars';
+import { COUNT_FORMAT, SETTINGS } from '../charts/common';
+import { growthIndexSpec } from '../charts/growth-index';
+import { smallMultiplesSpec } from '../charts/small-multiples';
+import { timeLinesSpec } from '../charts/time-lines';
+import { formatDate } from '../format';
+import { getLang, t, valueLabelMap } from '../i18n';
+import { type ChartDefinition, ChartPanel, loadMeasure } from '../ui/chart-panel';
+import { el } from '../ui/dom';
+import { selectPicker, toolbar } from '../ui/pickers';
+import { choose, type PageContext, wholePeriod } from './page';
+
+const SETTINGS_AND_TOTAL = [...SETTINGS, 'totaal'];
+
+export function renderOverzicht(root: HTMLElement, context: PageContext): void {
+  const { info } = context;
+  const lang = getLang();
+  const labels = valueLabelMap();
+  const notes = wholePeriod(info);
+  root.append(el('h1', {}, t('overzichtTitle')), el('p', { class: 'intro' }, t('overzichtIntro')));
+  if (info.teldata.length === 0) {
+    root.append(el('p', { class: 'empty' }, t('noDataYet')));
+    return;
+  }
+  const years = info.teldata.map((d) => d.slice(0, 4));
+  let at = choose(context.query, 'at', info.teldata, info.teldata.at(-1)!);
+  let ijkjaar = choose(context.query, 'ijkjaar', years, years[0]!);
+
+  const countsOnDate = (): ChartDefinition => ({
+    grafiek: 'overzicht-leerlingen',
+    measure: 'leerlingen',
+    title: t('leerlingenOpDatum'),
+    subtitle: t('leerlingenOpDatumSub', { datum: formatDate(at, lang) }),
+    load: () => loadMeasure('leerlingen', { at }),
+    spec: (data, width) =>
+      categoryBarsSpec(data.rows, {
+        width,
+        labels,
+        description: t('leerlingenOpDatum'),
+        category: 'onderwijssoort',
+        categoryTitle: t('axisOnderwijssoort'),
+        valueTitle: t('axisLeerlingen'),
+        order: SETTINGS_AND_TOTAL,
+        colorBySetting: true,
+        valueFormat: COUNT_FORMAT,
+      }),
+    notes,
+  });
+
+  const countsOverTime: ChartDefinition = {
+    grafiek: 'overzicht-leerlingen-tijd',
+    measure: 'leerlingen',
+    title: t('leerlingenTijd'),
+    subtitle: t('leerlingenTijdSub'),
+    load: () => loadMeasure('leerlingen'),
+    spec: (data, width) =>
+      smallMultiplesSpec(data.rows, {
+        width,
+        labels,
+        description: t('leerlingenTijd'),
+        facet: 'onderwijssoort',
+        facetOrder: SETTINGS_AND_TOTAL,
+        x: 'datum',
+        xTitle: t('axisTeldatum'),
+        valueTitle: t('axisLeerlingen'),
+        valueFormat: COUNT_FORMAT,
+        columns: 4,
+      }),
+    notes,
+  };
+
+  const participation: ChartDefinition = {
+    grafiek: 'overzicht-deelname',
+    measure: 'deelname',
+    title: t('deelname'),
+    subtitle: t('deelnameSub'),
+    load: () => loadMeasure('deelname'),
+    spec: (data, width) =>
+      timeLinesSpec(data.rows, {
+        width,
+        labels,
+        description: t('deelname'),
+        x: 'datum',
+        xTitle: t('axisTeldatum'),
+        series: 'onderwijssoort',
+        seriesOrder: SETTINGS,
+        valueTitle: t('axisProcent'),
+      }),
+    notes,
+  };
+
+  const growth = (): ChartDefinition => ({
+    grafiek: 'overzicht-ontwikkeling',
+    measure: 'ontwikkeling',
+    title: t('ontwikkeling'),
+    subtitle: t('ontwikkelingSub', { jaar: ijkjaar }),
+    load: () => loadMeasure('ontwikkeling', { ijkjaar }),
+    spec: (data, width) =>
+      growthIndexSpec(data.rows, {
+        width,
+        labels,
+        description: t('ontwikkeling'),
+        series: 'onderwijssoort',
+        seriesOrder: SETTINGS_AND_TOTAL,
+        xTitle: t('axisTeldatum'),
+        valueTitle: t('axisGroei'),
+      }),
+    notes,
+  });
+
+  const countsPanel = new ChartPanel(countsOnDate());
+  const timePanel = new ChartPanel(countsOverTime);
+  const participationPanel = new ChartPanel(participation);
+  const growthPanel = new ChartPanel(growth());
+
+  const teldatumChoices = info.teldata.map((d) => ({ value: d, label: formatDate(d, lang) }));
+  const yearChoices = years.map((y) => ({ value: y, label: y }));
+  root.append(
+    toolbar(
+      selectPicker('at', t('pickTeldatum'), teldatumChoices, at, (value) => {
+        at = value;
+        context.setQuery('at', value);
+        void countsPanel.update(countsOnDate());
+      }),
+    ),
+    countsPanel.element,
+    timePanel.element,
+    participationPanel.element,
+    toolbar(
+      selectPicker('ijkjaar', t('pickIjkjaar'), yearChoices, ijkjaar, (value) => {
+        ijkjaar = value;
+        context.setQuery('ijkjaar', value);
+        void growthPanel.update(growth());
+      }),
+    ),
+    growthPanel.element,
+  );
+  for (const panel of [countsPanel, timePanel, participationPanel, growthPanel]) void panel.update();
+}

@@ -1,0 +1,209 @@
+// The frame around every chart: title and subtitle, the chart (Vega-Lite through vega-embed), a
+// table view and a CSV download of exactly the chart's rows, the caption "Bron · Gegevens t/m ·
+// Definitie" and the notes beside it. Pages only say what to load and which spec to build.
+import embed, { type Result } from 'vega-embed';
+import type { TopLevelSpec } from 'vega-lite';
+import { api, ApiError } from '../api';
+import { csvFileName, toCsv } from '../csv';
+import { d3FormatLocale, d3TimeLocale, formatDate } from '../format';
+import { getLang, t } from '../i18n';
+import type { MeasureParams, MeasureResult, Row } from '../types';
+import { dataTable } from './data-table';
+import { clear, el } from './dom';
+import { type NoteDefaults, NotesBox } from './notes-box';
+
+/** What a chart shows: the rows (as the API gave them, possibly a subset) and where they come from. */
+export interface ChartData {
+  columns: string[];
+  rows: Row[];
+  bron: string;
+  datumData: string | null;
+  params: MeasureParams;
+}
+
+export interface ChartDefinition {
+  /** The chart's id: for notes, the CSV file name and tests (e.g. "overzicht-leerlingen"). */
+  grafiek: string;
+  /** The measure id, for the link to its definition in the Maatboek. */
+  measure: string;
+  title: string;
+  subtitle?: string;
+  load: () => Promise<ChartData>;
+  spec: (data: ChartData, width: number) => TopLevelSpec;
+  notes: NoteDefaults;
+}
+
+/** A chart's data from one measure request, optionally only the rows the chart shows. */
+export async function loadMeasure(id: string, params: MeasureParams = {}, keep?: (row: Row) => boolean): Promise<ChartData> {
+  return fromResult(await api.measure(id, params), params, keep);
+}
+
+export function fromResult(result: MeasureResult, params: MeasureParams, keep?: (row: Row) => boolean): ChartData {
+  return {
+    columns: result.kolommen,
+    rows: keep ? result.rijen.filter(keep) : result.rijen,
+    bron: result.bron,
+    datumData: result.datum_data,
+    params,
+  };
+}
+
+/** One measure on several dates (a trend from a measure that takes ?at=), as one table. */
+export async function loadMeasureOnDates(id: string, dates: readonly string[]): Promise<ChartData> {
+  const results = await Promise.all(dates.map((at) => api.measure(id, { at })));
+  const first = results[0];
+  if (!first) return { columns: [], rows: [], bron: '', datumData: null, params: {} };
+  return { ...fromResult(first, {}), rows: results.flatMap((r) => r.rijen) };
+}
+
+const livePanels = new Set<ChartPanel>();
+
+/** Redraws every chart on the page at its new width (after a window resize). */
+export function redrawAllCharts(): void {
+  for (const panel of livePanels) panel.redraw();
+}
+
+/** Releases the charts of the page being left (Vega views hold timers and listeners). */
+export function disposeAllCharts(): void {
+  for (const panel of livePanels) panel.dispose();
+  livePanels.clear();
+}
+
+export class ChartPanel {
+  readonly element: HTMLElement;
+  private readonly chart: HTMLElement;
+  private readonly table: HTMLElement;
+  private readonly subtitle: HTMLElement;
+  private readonly caption: HTMLElement;
+  private readonly tableButton: HTMLButtonElement;
+  private readonly csvButton: HTMLButtonElement;
+  private readonly notes: NotesBox;
+  private data: ChartData | null = null;
+  private view: Result | null = null;
+  private showingTable = false;
+  private generation = 0;
+
+  constructor(private definition: ChartDefinition) {
+    const headingId = `titel-${definition.grafiek}`;
+    this.subtitle = el('p', { class: 'subtitle' });
+    this.chart = el('div', { class: 'chart', role: 'figure', 'aria-labelledby': headingId });
+    this.table = el('div', { class: 'table-view', hidden: true });
+    this.caption = el('p', { class: 'caption' });
+    this.tableButton = el('button', { type: 'button', class: 'toggle-table', 'aria-pressed': 'false' }, t('showTable'));
+    this.tableButton.addEventListener('click', () => this.toggleTable());
+    this.csvButton = el('button', { type: 'button', class: 'download-csv', title: t('downloadCsvLabel'), 'aria-label': t('downloadCsvLabel'), disabled: true }, `⤓ ${t('downloadCsv')}`);
+    this.csvButton.addEventListener('click', () => this.downloadCsv());
+    this.notes = new NotesBox(definition.grafiek, definition.notes);
+    this.element = el(
+      'section',
+      { class: 'panel', 'data-grafiek': definition.grafiek, 'data-state': 'loading', 'aria-labelledby': headingId },
+      el(
+        'header',
+        { class: 'panel-header' },
+        el('div', {}, el('h2', { id: headingId }, definition.title), this.subtitle),
+        el('div', { class: 'panel-actions' }, this.tableButton, this.csvButton),
+      ),
+      el('div', { class: 'panel-body' }, el('div', { class: 'panel-main' }, this.chart, this.table, this.caption), this.notes.element),
+    );
+    this.subtitle.textContent = definition.subtitle ?? '';
+    void this.notes.load();
+    livePanels.add(this);
+  }
+
+  /** Loads and draws (again, with a new definition after a picker changed). */
+  async update(definition: ChartDefinition = this.definition): Promise<void> {
+    const generation = ++this.generation;
+    this.definition = definition;
+    this.subtitle.textContent = definition.subtitle ?? '';
+    this.element.dataset.state = 'loading';
+    this.element.setAttribute('aria-busy', 'true');
+    try {
+      const data = await definition.load();
+      if (generation !== this.generation) return; // a newer choice was made while this one loaded
+      this.data = data;
+      this.renderCaption(data);
+      this.renderTable();
+      await this.renderChart();
+      if (generation !== this.generation) return;
+      this.csvButton.disabled = false;
+      this.element.dataset.state = 'ready';
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.data = null;
+      this.csvButton.disabled = true;
+      this.view?.finalize();
+      this.view = null;
+      clear(this.chart);
+      clear(this.table);
+      const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+      this.chart.append(el('p', { class: 'error', role: 'alert' }, `${t('errorPrefix')}: ${message}`));
+      this.element.dataset.state = 'error';
+    } finally {
+      if (generation === this.generation) this.element.removeAttribute('aria-busy');
+    }
+  }
+
+  redraw(): void {
+    if (this.data && !this.showingTable) void this.renderChart();
+  }
+
+  dispose(): void {
+    this.view?.finalize();
+    this.view = null;
+  }
+
+  private renderCaption(data: ChartData): void {
+    const lang = getLang();
+    clear(this.caption);
+    this.caption.append(
+      `${t('source')}: ${data.bron} · ${t('dataUntil')} ${data.datumData ? formatDate(data.datumData, lang) : '–'} · `,
+      el('a', { href: `#/maatboek/${this.definition.measure}`, class: 'definition-link' }, t('definition')),
+    );
+  }
+
+  private renderTable(): void {
+    if (!this.data) return;
+    clear(this.table);
+    this.table.append(dataTable(this.data.columns, this.data.rows, `${this.definition.title}: ${t('tableCaption').toLowerCase()}`, getLang()));
+  }
+
+  private async renderChart(): Promise<void> {
+    if (!this.data) return;
+    this.view?.finalize();
+    this.view = null;
+    clear(this.chart);
+    if (this.data.rows.length === 0) {
+      this.chart.append(el('p', { class: 'empty' }, t('noData')));
+      return;
+    }
+    const width = Math.max(280, (this.chart.clientWidth || this.element.clientWidth || 800) - 8);
+    const lang = getLang();
+    this.view = await embed(this.chart, this.definition.spec(this.data, width), {
+      actions: false,
+      renderer: 'svg',
+      formatLocale: d3FormatLocale[lang],
+      timeFormatLocale: d3TimeLocale[lang],
+    });
+  }
+
+  private toggleTable(): void {
+    this.showingTable = !this.showingTable;
+    this.table.hidden = !this.showingTable;
+    this.chart.hidden = this.showingTable;
+    this.tableButton.setAttribute('aria-pressed', String(this.showingTable));
+    this.tableButton.textContent = this.showingTable ? t('showChart') : t('showTable');
+    if (!this.showingTable) this.redraw();
+  }
+
+  private downloadCsv(): void {
+    if (!this.data) return;
+    const blob = new Blob([toCsv(this.data.columns, this.data.rows)], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const link = el('a', { href: url, download: csvFileName(this.definition.grafiek, { ...this.data.params }) });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Revoked later, not at once: the browser may still be reading the blob for the download.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+}
