@@ -50,7 +50,8 @@ void ApiServer::add_routes() {
   // Browsers and load tests keep connections open; closing one every 5 requests (the library's
   // default) makes clients reconnect through a tiny listen backlog and wait a SYN retry (1 s).
   http_->set_keep_alive_max_count(100000);
-  http_->set_keep_alive_timeout(30);
+  // An idle keep-alive connection holds its worker until this timeout, also at shutdown: short.
+  http_->set_keep_alive_timeout(2);
   http_->set_socket_options([this](int socket) {
     httplib::default_socket_options(socket);
     listen_socket_ = socket;

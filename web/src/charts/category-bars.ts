@@ -3,7 +3,7 @@
 // starts at zero, and a reference line (e.g. 100% occupancy) can be drawn.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { axisLabelExpression, type BaseOptions, COUNT_FORMAT, NUMBER_FORMAT, settingColors, distinctValues, topLevel, valueTextExpression } from './common';
+import { axisLabelExpression, type BaseOptions, COUNT_FORMAT, NUMBER_FORMAT, settingColors, distinctValues, topLevel, valueTextExpression, fitWidth } from './common';
 
 export interface CategoryBarsOptions extends BaseOptions {
   category: string;
@@ -78,8 +78,9 @@ export function categoryBarsSpec(rows: readonly Row[], options: CategoryBarsOpti
     });
   return {
     ...topLevel(options, rows),
-    width: Math.max(160, options.width - 200),
-    height: { step: long ? 15 : 22 },
+    ...fitWidth(options.width),
+    // A fixed height per bar, as a number: a step height would stop the chart from fitting its width.
+    height: categories.length * (long ? 15 : 22),
     layer: layers,
   } as TopLevelSpec;
 }

@@ -101,3 +101,11 @@ export function valueTextExpression(field: string, format = NUMBER_FORMAT): stri
   const f = JSON.stringify(field);
   return `isValid(datum[${f}]) ? format(datum[${f}], '${format}') : '–'`;
 }
+
+/**
+ * The whole chart, axis labels and legend included, fits the given width: long labels (a reason,
+ * a school) take room from the plot instead of pushing the chart past its panel.
+ */
+export function fitWidth(width: number): { width: number; autosize: { type: 'fit-x'; contains: 'padding' } } {
+  return { width: Math.max(240, width), autosize: { type: 'fit-x', contains: 'padding' } };
+}

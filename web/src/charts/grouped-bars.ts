@@ -3,7 +3,7 @@
 // than stacked, because the point is to compare the series with each other, from one zero line.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { axisLabelExpression, type BaseOptions, COUNT_FORMAT, distinctValues, NUMBER_FORMAT, topLevel, valueTextExpression } from './common';
+import { axisLabelExpression, type BaseOptions, COUNT_FORMAT, distinctValues, NUMBER_FORMAT, topLevel, valueTextExpression, fitWidth } from './common';
 
 export interface GroupedBarsOptions extends BaseOptions {
   x: string;
@@ -70,7 +70,7 @@ export function groupedBarsSpec(rows: readonly Row[], options: GroupedBarsOption
     });
   return {
     ...topLevel(options, rows),
-    width: Math.max(200, options.width - 90),
+    ...fitWidth(options.width),
     height: options.height ?? 260,
     layer: layers,
   } as TopLevelSpec;

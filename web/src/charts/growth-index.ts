@@ -4,7 +4,7 @@
 // The zero line (= the base year) is always drawn and always inside the axis.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { axisLabelExpression, type BaseOptions, dateExpression, dateLabelExpression, distinctValues, settingColors, topLevel } from './common';
+import { axisLabelExpression, type BaseOptions, dateExpression, dateLabelExpression, distinctValues, settingColors, topLevel, fitWidth } from './common';
 
 export interface GrowthIndexOptions extends BaseOptions {
   series: string;
@@ -43,7 +43,7 @@ export function growthIndexSpec(rows: readonly Row[], options: GrowthIndexOption
   return {
     ...topLevel(options, rows),
     transform: [{ calculate: dateExpression('datum'), as: 'datum_tekst' }],
-    width: Math.max(200, options.width - 90),
+    ...fitWidth(options.width),
     height: 280,
     layer: [
       { mark: { type: 'rule', color: '#555' }, encoding: { y: { datum: 0 } } },

@@ -3,7 +3,7 @@
 // the bottom segment only, which is why the table view is one click away.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { type BaseOptions, distinctValues, NUMBER_FORMAT, topLevel } from './common';
+import { type BaseOptions, distinctValues, NUMBER_FORMAT, topLevel, fitWidth } from './common';
 
 export interface StackedBarsOptions extends BaseOptions {
   x: string;
@@ -20,7 +20,7 @@ export function stackedBarsSpec(rows: readonly Row[], options: StackedBarsOption
   const parts = distinctValues(rows, options.part);
   return {
     ...topLevel(options, rows),
-    width: Math.max(200, options.width - 90),
+    ...fitWidth(options.width),
     height: 280,
     mark: { type: 'bar', tooltip: true },
     encoding: {

@@ -3,7 +3,7 @@
 // look like a doubling.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { axisLabelExpression, type BaseOptions, dateExpression, dateLabelExpression, distinctValues, NUMBER_FORMAT, settingColors, topLevel } from './common';
+import { axisLabelExpression, type BaseOptions, dateExpression, dateLabelExpression, distinctValues, NUMBER_FORMAT, settingColors, topLevel, fitWidth } from './common';
 
 export interface TimeLinesOptions extends BaseOptions {
   x: string;
@@ -36,7 +36,7 @@ export function timeLinesSpec(rows: readonly Row[], options: TimeLinesOptions): 
   return {
     ...topLevel(options, rows),
     transform: [{ calculate: dateExpression(options.x), as: 'datum_tekst' }],
-    width: Math.max(200, options.width - 90),
+    ...fitWidth(options.width),
     height: 260,
     mark: { type: 'line', point: true, tooltip: true },
     encoding,

@@ -82,6 +82,7 @@ export class ChartPanel {
   private view: Result | null = null;
   private showingTable = false;
   private generation = 0;
+  private drawing = 0;
 
   constructor(private definition: ChartDefinition) {
     const headingId = `titel-${definition.grafiek}`;
@@ -178,12 +179,20 @@ export class ChartPanel {
     }
     const width = Math.max(280, (this.chart.clientWidth || this.element.clientWidth || 800) - 8);
     const lang = getLang();
-    this.view = await embed(this.chart, this.definition.spec(this.data, width), {
+    // vega-embed makes its container an inline-block sized by the chart; embedding into a child
+    // keeps .chart a block whose width is the space available, so a redraw measures the same.
+    const target = el('div');
+    this.chart.append(target);
+    const drawing = ++this.drawing;
+    const view = await embed(target, this.definition.spec(this.data, width), {
       actions: false,
       renderer: 'svg',
       formatLocale: d3FormatLocale[lang],
       timeFormatLocale: d3TimeLocale[lang],
     });
+    // A resize or a new choice may have started another drawing meanwhile; keep only the latest.
+    if (drawing !== this.drawing) view.finalize();
+    else this.view = view;
   }
 
   private toggleTable(): void {

@@ -1,6 +1,6 @@
 // Debian's chromium through playwright-core, never a downloaded browser: headless, no network
 // services, a fresh profile per run. CHROMIUM overrides the path (default /usr/bin/chromium).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
@@ -11,9 +11,12 @@ export interface Browser {
 }
 
 export async function launchBrowser(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath))
+    throw new Error(`chromium not found at ${executablePath}: apt-get install chromium (scripts/setup does), or set CHROMIUM`);
   const profile = mkdtempSync(join(tmpdir(), 'stroom-web-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath,
     headless: true,
     args: [
       '--headless=new',

@@ -3,6 +3,7 @@
 // download equals the API (and the CLI); a note survives a reload; the English switch works.
 // A full-page screenshot of every page goes to web/test-results/ for a human to look at.
 import { mkdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +20,25 @@ let page: Page;
 let info: RegionInfo;
 const consoleErrors: string[] = [];
 
-async function apiGet<T>(path: string): Promise<T> {
-  const response = await fetch(new URL(path, stroom.url));
-  expect(response.ok, `${path}: ${response.status}`).toBe(true);
-  return (await response.json()) as T;
+/**
+ * A GET on its own connection, closed afterwards. Not fetch(): its pool keeps idle keep-alive
+ * connections open, and `stroom serve` finishes open connections before it exits on SIGTERM, which
+ * made stopping the server wait for their timeouts.
+ */
+function apiGet<T>(path: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(new URL(path, stroom.url), { agent: false }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => {
+          if (response.statusCode !== 200) reject(new Error(`${path}: ${response.statusCode} ${body}`));
+          else resolve(JSON.parse(body) as T);
+        });
+      })
+      .on('error', reject);
+  });
 }
 
 /** Opens a route and waits until no chart is loading any more. */
@@ -95,6 +111,19 @@ describe('the dashboard', () => {
         expect(await p.locator('.caption a.definition-link').getAttribute('href')).toMatch(/^#\/maatboek\/[a-z_0-9]+$/);
       }
       await page.screenshot({ path: `${resultsDir}${route}.png`, fullPage: true });
+      // The full-page screenshot resizes the window, and charts redraw after a resize: they must
+      // still fit beside their notes.
+      await page.waitForTimeout(400);
+      const overflowing = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.panel')]
+          .filter((p) => {
+            const chart = p.querySelector('.chart')!.getBoundingClientRect();
+            const svg = p.querySelector('.chart svg')?.getBoundingClientRect();
+            return svg !== undefined && svg.right > chart.right + 1;
+          })
+          .map((p) => p.dataset.grafiek),
+      );
+      expect(overflowing).toEqual([]);
       expect(consoleErrors).toEqual([]);
     });
   }

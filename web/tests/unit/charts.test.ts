@@ -27,7 +27,7 @@ function dataOf(spec: TopLevelSpec): unknown {
 async function checkHonest(spec: TopLevelSpec, rows: Row[]) {
   expect(dataOf(spec)).toBe(rows);
   const rendered = await render(spec);
-  expect(rendered.warnings).toEqual([]);
+  expect(rendered.warnings, rendered.warnings.join('; ')).toEqual([]);
   const linear = linearScales(rendered.scales);
   for (const scale of linear) {
     const domain = scale.domain;
