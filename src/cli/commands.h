@@ -6,6 +6,11 @@
 
 namespace stroom::cli {
 
+// --db for a command that works on a store (default stroom.db).
+void add_db_option(CLI::App& command, std::string& db);
+// True when the database file exists; otherwise prints a Dutch message (exit status 2 follows).
+bool require_existing_db(const std::string& db);
+
 // Each register function adds one subcommand. The callback stores its exit status in *exit_code.
 void register_version_command(CLI::App& app, int* exit_code);
 void register_generate_command(CLI::App& app, int* exit_code);

@@ -79,7 +79,7 @@ void register_import_command(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ImportArguments>();
   auto* cmd = app.add_subcommand("import", "Importeer een CSV-bestand of alle CSV-bestanden in een map");
   cmd->add_option("pad", args->path, "Bestand of map met CSV-bestanden")->required();
-  cmd->add_option("--db", args->db, "Databasebestand (standaard stroom.db)");
+  add_db_option(*cmd, args->db);
   cmd->add_flag("--strict", args->strict, "Importeer niets uit een bestand met een afgewezen regel");
   cmd->add_option("--rejects", args->rejects,
                   "Afwijzingenrapport (standaard <db>-afgewezen.csv naast de database)");

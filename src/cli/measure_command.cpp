@@ -66,10 +66,7 @@ int run_measure(const MeasureArguments& args) {
     fmt::print(stderr, "stroom: {}\n", e.what());
     return 1;
   }
-  if (!std::filesystem::exists(args.db)) {
-    fmt::print(stderr, "stroom: database {} bestaat niet; importeer eerst met 'stroom import'\n", args.db);
-    return 2;
-  }
+  if (!require_existing_db(args.db)) return 2;
   auto started = std::chrono::steady_clock::now();
   auto db = open_store(args.db);
   const RegionModel region = load_region(*db);
@@ -102,7 +99,7 @@ void register_measure_command(CLI::App& app, int* exit_code) {
   auto* cmd = app.add_subcommand("measure", "Bereken een maat uit het maatboek");
   cmd->add_option("maat", args->id, "Id van de maat, bijvoorbeeld leerlingen (zie --list)");
   cmd->add_flag("--list", args->list, "Toon alle maten");
-  cmd->add_option("--db", args->db, "Databasebestand (standaard stroom.db)");
+  add_db_option(*cmd, args->db);
   cmd->add_option("--at", args->at, "Datum (JJJJ-MM-DD)");
   cmd->add_option("--ijkjaar", args->ijkjaar, "IJkjaar (JJJJ), voor ontwikkeling");
   cmd->add_option("--peildatum", args->peildatum, "Peildatum (JJJJ-MM-DD), voor verblijfsduur");

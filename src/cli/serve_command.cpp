@@ -34,10 +34,7 @@ std::filesystem::path find_web_dir(const std::string& given) {
 }
 
 int run_serve(const ServeArguments& args) {
-  if (!std::filesystem::exists(args.db)) {
-    fmt::print(stderr, "stroom: database {} bestaat niet; importeer eerst met 'stroom import'\n", args.db);
-    return 2;
-  }
+  if (!require_existing_db(args.db)) return 2;
   // Signals are taken by a waiting thread, not a handler: stopping the server is not
   // async-signal-safe, so the handler-free sigwait is the safe way to shut down gracefully.
   sigset_t signals;
@@ -68,7 +65,7 @@ int run_serve(const ServeArguments& args) {
 void register_serve_command(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<ServeArguments>();
   auto* cmd = app.add_subcommand("serve", "Start het dashboard en de API");
-  cmd->add_option("--db", args->db, "Databasebestand (standaard stroom.db)");
+  add_db_option(*cmd, args->db);
   cmd->add_option("--host", args->host, "Adres (standaard 127.0.0.1)");
   cmd->add_option("--port", args->port, "Poort (standaard 8080; 0 = een vrije poort)");
   cmd->add_option("--web", args->web, "Map met de gebouwde webapp (standaard web/dist)");
