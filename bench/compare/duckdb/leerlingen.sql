@@ -3,12 +3,7 @@
 -- end date; a candidate with nobody enrolled is not a teldatum. Each (date, pupil) gets the set
 -- of its settings as a bit mask in one hash aggregate (faster here than count(DISTINCT) per
 -- setting plus one for the total, which DuckDB evaluates as separate distinct aggregates).
-WITH bounds AS (
-  SELECT min(startdatum) AS lo, greatest(max(startdatum), coalesce(max(einddatum), DATE '0001-01-01')) AS hi
-  FROM inschrijvingen),
-cand AS (
-  SELECT make_date(CAST(y AS INTEGER), 10, 1) AS t
-  FROM bounds, range(year(lo), year(hi) + 1) r(y) WHERE make_date(CAST(y AS INTEGER), 10, 1) <= hi),
+WITH cand AS (SELECT t FROM teldatum_kandidaat),
 masks AS (
   SELECT c.t, i.pupil, bit_or(1 << enum_code(i.onderwijssoort)) AS m
   FROM cand c JOIN inschrijvingen i ON i.startdatum <= c.t AND coalesce(i.einddatum, DATE '9999-12-31') >= c.t

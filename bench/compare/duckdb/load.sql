@@ -26,3 +26,11 @@ SELECT l.pupil, v.thuiszitter = 'ja' AS thuiszitter, v.startdatum, v.einddatum
 FROM verzuim_csv v JOIN leerlingen l USING (leerling_id);
 DROP TABLE inschrijvingen_csv;
 DROP TABLE verzuim_csv;
+-- The candidate teldata every question starts from: each 1 October from the year of the first
+-- startdatum up to the latest startdatum or einddatum. Defined once here, not in every query.
+CREATE VIEW teldatum_kandidaat AS
+WITH bounds AS (
+  SELECT min(startdatum) AS lo, greatest(max(startdatum), coalesce(max(einddatum), DATE '0001-01-01')) AS hi
+  FROM inschrijvingen)
+SELECT make_date(CAST(y AS INTEGER), 10, 1) AS t
+FROM bounds, range(year(lo), year(hi) + 1) r(y) WHERE make_date(CAST(y AS INTEGER), 10, 1) <= hi;

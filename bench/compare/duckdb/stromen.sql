@@ -3,12 +3,7 @@
 -- prio orders the settings by intensity rank, ties in the order so vso sbo pro bao vo isk, so the
 -- dominant setting is the one with the highest prio; 0 is 'buiten'. A full join of the
 -- pupil-years with themselves one year on gives stayers, leavers (no t row) and entrants.
-WITH bounds AS (
-  SELECT min(startdatum) AS lo, greatest(max(startdatum), coalesce(max(einddatum), DATE '0001-01-01')) AS hi
-  FROM inschrijvingen),
-cand AS (
-  SELECT make_date(CAST(y AS INTEGER), 10, 1) AS t
-  FROM bounds, range(year(lo), year(hi) + 1) r(y) WHERE make_date(CAST(y AS INTEGER), 10, 1) <= hi),
+WITH cand AS (SELECT t FROM teldatum_kandidaat),
 codes(prio, code, pos) AS (
   VALUES (7, 'so', 3), (6, 'vso', 6), (5, 'sbo', 2), (4, 'pro', 5), (3, 'bao', 1), (2, 'vo', 4), (1, 'isk', 7),
          (0, 'buiten', 8)),

@@ -3,13 +3,7 @@
 -- teldatum <= D; mediaan_weken = median of floor((D - startdatum) / 7) over active reports.
 -- Numbers are rendered as stroom renders them: rounded to 2 decimals, whole numbers bare.
 WITH params AS (SELECT CAST($at AS DATE) AS d),
-bounds AS (
-  SELECT min(startdatum) AS lo, greatest(max(startdatum), coalesce(max(einddatum), DATE '0001-01-01')) AS hi
-  FROM inschrijvingen),
-cand AS (
-  SELECT make_date(CAST(y AS INTEGER), 10, 1) AS t
-  FROM bounds, params, range(year(lo), year(hi) + 1) r(y)
-  WHERE make_date(CAST(y AS INTEGER), 10, 1) <= hi AND make_date(CAST(y AS INTEGER), 10, 1) <= d),
+cand AS (SELECT t FROM teldatum_kandidaat, params WHERE t <= d),
 -- the latest candidate with anybody enrolled: count the candidates from the latest down
 peil AS (
   SELECT max(c.t) AS t FROM cand c

@@ -4,18 +4,12 @@
 -- every count is a correlated subquery over an index in leerling_id order: DISTINCT then streams
 -- (no temporary b-tree), one index scan per date and setting.
 WITH RECURSIVE
-bounds(lo, hi) AS (
-  SELECT (SELECT min(startdatum) FROM inschrijvingen),
-         max((SELECT max(startdatum) FROM inschrijvingen), coalesce((SELECT max(einddatum) FROM inschrijvingen), ''))),
-cand(t) AS (
-  SELECT substr(lo, 1, 4) || '-10-01' FROM bounds
-  UNION ALL SELECT (substr(t, 1, 4) + 1) || '-10-01' FROM cand, bounds WHERE (substr(t, 1, 4) + 1) || '-10-01' <= hi),
 settings(s, k) AS (VALUES ('bao', 1), ('sbo', 2), ('so', 3), ('vo', 4), ('pro', 5), ('vso', 6), ('isk', 7)),
 totals AS MATERIALIZED (
   SELECT t, (SELECT count(*) FROM (
                SELECT DISTINCT leerling_id FROM inschrijvingen INDEXED BY ins_pupil_setting_start
                WHERE startdatum <= t AND coalesce(einddatum, '9999-12-31') >= t)) AS n
-  FROM cand, bounds WHERE t <= hi)
+  FROM teldatum_kandidaat)
 SELECT t AS datum, s AS onderwijssoort, n AS waarde FROM (
   SELECT t, s, k, (SELECT count(*) FROM (
                      SELECT DISTINCT leerling_id FROM inschrijvingen INDEXED BY ins_setting_pupil

@@ -3,14 +3,8 @@
 -- teldatum <= D; mediaan_weken = median of floor((D - startdatum) / 7) over active reports.
 -- Numbers are rendered as stroom renders them: rounded to 2 decimals, whole numbers bare.
 WITH RECURSIVE
-bounds(lo, hi) AS (
-  SELECT (SELECT min(startdatum) FROM inschrijvingen),
-         max((SELECT max(startdatum) FROM inschrijvingen), coalesce((SELECT max(einddatum) FROM inschrijvingen), ''))),
-cand(t) AS (
-  SELECT substr(lo, 1, 4) || '-10-01' FROM bounds
-  UNION ALL SELECT (substr(t, 1, 4) + 1) || '-10-01' FROM cand, bounds WHERE (substr(t, 1, 4) + 1) || '-10-01' <= hi),
 peil(t) AS (
-  SELECT max(t) FROM cand, bounds WHERE t <= hi AND t <= $at
+  SELECT max(t) FROM teldatum_kandidaat WHERE t <= $at
     AND EXISTS (SELECT 1 FROM inschrijvingen WHERE startdatum <= t AND coalesce(einddatum, '9999-12-31') >= t)),
 enrolled(n) AS (
   SELECT (SELECT count(*) FROM (

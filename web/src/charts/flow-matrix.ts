@@ -31,22 +31,17 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
   const max = largestMove(rows);
   const stayed = 'datum.van === datum.naar';
   const cell = Math.max(34, Math.min(64, Math.floor((options.width - 200) / order.length)));
-  const x = {
-    field: 'naar',
+  // Both axes list the settings in the same order; only the field, title and side differ.
+  const axisOf = (field: 'van' | 'naar', title: string, orient?: 'top') => ({
+    field,
     type: 'nominal',
     sort: order,
     scale: { domain: order },
-    title: options.toTitle,
-    axis: { orient: 'top', labelAngle: 0, labelExpr: axisLabelExpression(options.labels), domain: false, ticks: false },
-  };
-  const y = {
-    field: 'van',
-    type: 'nominal',
-    sort: order,
-    scale: { domain: order },
-    title: options.fromTitle,
-    axis: { labelExpr: axisLabelExpression(options.labels), domain: false, ticks: false },
-  };
+    title,
+    axis: { ...(orient ? { orient, labelAngle: 0 } : {}), labelExpr: axisLabelExpression(options.labels), domain: false, ticks: false },
+  });
+  const x = axisOf('naar', options.toTitle, 'top');
+  const y = axisOf('van', options.fromTitle);
   const tooltip = [
     { field: 'van', type: 'nominal', title: options.fromTitle },
     { field: 'naar', type: 'nominal', title: options.toTitle },
