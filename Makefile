@@ -8,6 +8,9 @@ ASAN_BUILD ?= build-asan
 DEMO_DIR   ?= demo
 DEMO_DB    ?= $(DEMO_DIR)/stroom.db
 DEMO_PORT  ?= 8080
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 30
 
 .PHONY: all setup build build-asan web test demo clean bench
 
@@ -30,10 +33,12 @@ web: setup
 	@cd web && npm run build --silent
 
 # The sanitizer build runs the same suite; the heavy end-to-end cases are labelled and skipped
-# there through STROOM_QUICK so that the whole run stays well inside CI's budget.
+# there through STROOM_QUICK so that the whole run stays well inside CI's budget. Last, each
+# fuzz target runs for FUZZ_SMOKE_SECONDS (docs/fuzzing.md).
 test: build build-asan web
 	@ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 	@STROOM_QUICK=1 ctest --test-dir $(ASAN_BUILD) --output-on-failure -j$(JOBS)
+	@$(MAKE) fuzz-smoke
 
 demo: build web
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
@@ -47,5 +52,18 @@ bench: build
 	@bench/load.sh
 	@bench/compare.sh 200000
 
+# libFuzzer targets for the CSV reader, the date parser and the BSN rules (docs/fuzzing.md), built
+# with clang in their own directory; FUZZ_TARGETS="date bsn" runs only those.
+.PHONY: fuzz-build fuzz-smoke fuzz
+fuzz-build: setup
+	@cmake -S fuzz -B $(FUZZ_BUILD) -DCMAKE_CXX_COMPILER=clang++ >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j$(JOBS)
+
+fuzz-smoke: fuzz-build
+	@fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
+
+fuzz: fuzz-build
+	@fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(DEMO_DIR)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(DEMO_DIR)

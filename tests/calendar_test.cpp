@@ -68,5 +68,15 @@ TEST(Calendar, ParsesSchoolYearLabels) {
   EXPECT_FALSE(parse_school_year("2023-2024x"));
 }
 
+// Found by fuzz/date_fuzz (fuzz/corpus/date/regress_school_year_0223): "0223-0224" parsed, but its
+// label() was "223-224", which does not parse back. Labels now have four-digit years, like iso().
+TEST(Calendar, EverySchoolYearLabelParsesBack) {
+  const auto year = parse_school_year("0223-0224");
+  ASSERT_TRUE(year);
+  EXPECT_EQ(year->label(), "0223-0224");
+  EXPECT_EQ(parse_school_year(year->label()), year);
+  EXPECT_EQ(parse_school_year(SchoolYear{7}.label()), SchoolYear{7});
+}
+
 }  // namespace
 }  // namespace stroom

@@ -72,5 +72,29 @@ TEST(TextEncoding, DetectsBomAndWindows1252) {
   EXPECT_EQ(undefined.text, "a\xEF\xBF\xBDz");
 }
 
+// Found by fuzz/csv_reader_fuzz (fuzz/corpus/csv_reader/regress_above_u10ffff.csv): glibc's iconv
+// took F6 89 90 87 (a code point above U+10FFFF) for valid UTF-8, so the bytes went into the store
+// unconverted, where nlohmann::json refuses them (history of a replaced row, the API). Only RFC 3629
+// UTF-8 counts as UTF-8 now; anything else is Windows-1252.
+TEST(TextEncoding, OnlyRfc3629CountsAsUtf8) {
+  const std::string crash =
+      "voorziening_id;naYm;onderwijssoort;plaatsen;tarief;ldig_vanaf;geldig_tot\n"
+      "VZ-3;\"Rebound \"\"De Brug\"\"\";;12;14500,50;2022-08-01;\n"
+      "\"VZ-4\";\"Time-out\xF6\x89\x90\x87rziening\";vso;8;\"21000.00\";-07-31\n";
+  auto decoded = decode_to_utf8(crash);
+  EXPECT_EQ(decoded.encoding, SourceEncoding::windows1252);
+  Rows rows = read_all(decoded.text);
+  ASSERT_EQ(rows.size(), 3u);
+  // ö, per mille, U+FFFD for 0x90 (undefined in Windows-1252), double dagger
+  EXPECT_EQ(rows[2][1], "Time-out\xC3\xB6\xE2\x80\xB0\xEF\xBF\xBD\xE2\x80\xA1rziening");
+
+  for (const char* invalid : {"\xF4\x90\x80\x80", "\xF8\x88\x80\x80\x80", "\xED\xA0\x80", "\xC0\xAF",
+                              "\xE0\x80\xAF", "\xF0\x80\x80\xAF", "\xC3"})
+    EXPECT_EQ(decode_to_utf8(invalid).encoding, SourceEncoding::windows1252) << invalid;
+  for (const char* valid : {"\xC3\xA9", "\xE2\x82\xAC", "\xED\x9F\xBF", "\xF0\x9F\x98\x80",
+                            "\xF4\x8F\xBF\xBF", "\xEF\xBF\xBE"})
+    EXPECT_EQ(decode_to_utf8(valid).encoding, SourceEncoding::utf8) << valid;
+}
+
 }  // namespace
 }  // namespace stroom

@@ -5,14 +5,13 @@
 
 #include <cerrno>
 #include <stdexcept>
+#include <string_view>
 
 namespace stroom {
 namespace {
 
-// Converts with iconv. With on_invalid empty, returns false at the first invalid byte (used to
-// validate UTF-8); otherwise appends on_invalid for such a byte and goes on.
-bool convert(const char* from, const std::string& input, std::string& output,
-             std::string_view on_invalid) {
+// Converts with iconv, appending on_invalid for a byte the source code page leaves undefined.
+void convert(const char* from, const std::string& input, std::string& output, std::string_view on_invalid) {
   iconv_t cd = iconv_open("UTF-8", from);
   if (cd == iconv_t(-1)) throw std::runtime_error("iconv kent de tekenset niet");
   output.clear();
@@ -20,23 +19,52 @@ bool convert(const char* from, const std::string& input, std::string& output,
   char* in = const_cast<char*>(input.data());
   size_t in_left = input.size();
   char buffer[1 << 16];
-  bool valid = true;
   while (in_left > 0) {
     char* out = buffer;
     size_t out_left = sizeof buffer;
     size_t rc = iconv(cd, &in, &in_left, &out, &out_left);
     output.append(buffer, size_t(out - buffer));
     if (rc != size_t(-1) || errno == E2BIG) continue;
-    if (on_invalid.empty()) {
-      valid = false;
-      break;
-    }
-    output.append(on_invalid);  // a byte the code page leaves undefined
+    output.append(on_invalid);
     ++in;
     --in_left;
   }
   iconv_close(cd);
-  return valid;
+}
+
+// UTF-8 as RFC 3629 defines it. Not iconv: glibc's UTF-8 decoder also accepts code points above
+// U+10FFFF (F4 90 .., lead bytes F5 to FD), which nlohmann::json refuses to write (the history
+// table, the API), so such a file is read as Windows-1252 like any other invalid UTF-8.
+bool is_valid_utf8(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t length = 1;
+    unsigned char low = 0x80, high = 0xBF;  // the range of the second byte
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+      length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3;
+      if (c == 0xE0) low = 0xA0;   // no overlong forms
+      if (c == 0xED) high = 0x9F;  // no surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4;
+      if (c == 0xF0) low = 0x90;   // no overlong forms
+      if (c == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+    } else {
+      return false;
+    }
+    if (text.size() - i < length) return false;
+    for (size_t k = 1; k < length; ++k) {
+      const unsigned char next = static_cast<unsigned char>(text[i + k]);
+      if (next < (k == 1 ? low : 0x80) || next > (k == 1 ? high : 0xBF)) return false;
+    }
+    i += length;
+  }
+  return true;
 }
 
 }  // namespace
@@ -47,8 +75,7 @@ DecodedText decode_to_utf8(std::string bytes) {
     bytes.erase(0, 3);
     result.encoding = SourceEncoding::utf8_with_bom;
   }
-  std::string validated;
-  if (convert("UTF-8", bytes, validated, {})) {
+  if (is_valid_utf8(bytes)) {
     result.text = std::move(bytes);
     return result;
   }

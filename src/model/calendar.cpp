@@ -97,7 +97,8 @@ std::optional<Date> parse_date(std::string_view text) {
 Date SchoolYear::first_day() const { return *Date::from_ymd(start_year, 8, 1); }
 Date SchoolYear::last_day() const { return *Date::from_ymd(start_year + 1, 7, 31); }
 Date SchoolYear::teldatum() const { return *Date::from_ymd(start_year, 10, 1); }
-std::string SchoolYear::label() const { return fmt::format("{}-{}", start_year, start_year + 1); }
+// Four digits each, like the years of iso(), so that parse_school_year reads every label back.
+std::string SchoolYear::label() const { return fmt::format("{:04}-{:04}", start_year, start_year + 1); }
 
 SchoolYear school_year_of(Date date) {
   return SchoolYear{date.month() >= 8 ? date.year() : date.year() - 1};
