@@ -45,6 +45,7 @@ demo: build web
 	@$(BUILD)/stroom generate --out $(DEMO_DIR)/csv --pupils 40000 --from 2018 --to 2025 --seed 1
 	@$(BUILD)/stroom import $(DEMO_DIR)/csv --db $(DEMO_DB) --rejects $(DEMO_DIR)/afgewezen.csv || test $$? -eq 3
 	@$(BUILD)/stroom measure leerlingen --db $(DEMO_DB) --format table --at 2025-10-01
+	@scripts/demo-users $(BUILD)/stroom $(DEMO_DB)
 	@$(BUILD)/stroom serve --db $(DEMO_DB) --port $(DEMO_PORT) --web web/dist
 
 bench: build

@@ -1,5 +1,6 @@
 // The HTTP API of `stroom serve`, through a real server process on a free port: every measure,
-// bad parameters (400, Dutch), unknown measures and paths (404), notes, and shutdown on SIGTERM.
+// bad parameters (400, Dutch), unknown measures and paths (404), notes, security headers, and
+// shutdown on SIGTERM.
 #include <gtest/gtest.h>
 
 #include <httplib.h>
@@ -12,6 +13,7 @@
 
 #include "measures/measure_registry.h"
 #include "reference_measures.h"
+#include "served_region.h"
 #include "test_support.h"
 
 namespace stroom {
@@ -21,31 +23,19 @@ using nlohmann::json;
 
 class ApiTest : public ::testing::Test {
  protected:
+  // One served region for the suite, read as the beheerder (who sees unsuppressed counts, so the
+  // answers equal the CLI's); access per role is tests/access_matrix_test.cpp's subject.
   static void SetUpTestSuite() {
-    dir_ = new test::TempDir();
-    ASSERT_EQ(test::run_stroom({"generate", "--out", (*dir_ / "csv").string(), "--pupils", "1500", "--from", "2018",
-                                "--to", "2022", "--seed", "4"}).exit_code, 0);
-    db_ = (*dir_ / "api.db").string();
-    ASSERT_EQ(test::run_stroom({"import", (*dir_ / "csv").string(), "--db", db_}).exit_code, 0);
-    pid_ = test::start_stroom({"serve", "--db", db_, "--port", "0"}, *dir_ / "out", *dir_ / "err");
-    for (int i = 0; i < 200 && port_ == 0; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-      const std::string out = test::read_file(*dir_ / "out");
-      const auto at = out.find("127.0.0.1:");
-      if (at != std::string::npos) port_ = std::stoi(out.substr(at + 10));
-    }
-    ASSERT_GT(port_, 0) << test::read_file(*dir_ / "err");
+    region_ = new test::ServedRegion(1500, 4);
+    db_ = region_->db();
+    admin_ = region_->login("beheer");
+    ASSERT_FALSE(admin_.cookie.empty());
   }
 
-  static void TearDownTestSuite() {
-    if (pid_ > 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    delete dir_;
-  }
+  static void TearDownTestSuite() { delete region_; }
 
-  static httplib::Result get(const std::string& path) { return httplib::Client("127.0.0.1", port_).Get(path); }
+  static httplib::Result get(const std::string& path) { return region_->get(path, admin_); }
+  static httplib::Result post(const std::string& path, const std::string& body) { return region_->post(path, body, admin_); }
 
   static json measure_cli_json(const std::vector<std::string>& args) {
     std::vector<std::string> all = {"measure"};
@@ -61,10 +51,9 @@ class ApiTest : public ::testing::Test {
     return latest;
   }
 
-  static inline test::TempDir* dir_ = nullptr;
+  static inline test::ServedRegion* region_ = nullptr;
   static inline std::string db_;
-  static inline pid_t pid_ = 0;
-  static inline int port_ = 0;
+  static inline test::Login admin_;
 };
 
 TEST_F(ApiTest, ListsEveryMeasureOfTheRegistry) {
@@ -141,16 +130,15 @@ TEST_F(ApiTest, ChangingTheDateChangesTheNumbers) {
 }
 
 TEST_F(ApiTest, NotesAreStoredValidatedAndListedPerChart) {
-  httplib::Client client("127.0.0.1", port_);
-  auto created = client.Post("/api/notities",
-                             R"({"grafiek":"overzicht-leerlingen","van":"1-10-2020","tot":"2022-10-01",)"
-                             R"("tekst":"Nieuwe voorziening geopend","auteur":"Anna"})",
-                             "application/json");
+  // The author comes from the session: an "auteur" in the body is ignored.
+  auto created = post("/api/notities", R"({"grafiek":"overzicht-leerlingen","van":"1-10-2020","tot":"2022-10-01",)"
+                                       R"("tekst":"Nieuwe voorziening geopend","auteur":"Iemand anders"})");
   ASSERT_TRUE(created);
   EXPECT_EQ(created->status, 201);
   const json note = json::parse(created->body);
   EXPECT_EQ(note["van"], "2020-10-01");
-  EXPECT_EQ(note["auteur"], "Anna");
+  EXPECT_EQ(note["auteur"], "beheer");
+  EXPECT_EQ(note["rol"], "beheerder");
   EXPECT_EQ(note["aangemaakt"].get<std::string>().size(), 20u);
   const json listed = json::parse(get("/api/notities?grafiek=overzicht-leerlingen")->body);
   ASSERT_EQ(listed.size(), 1u);
@@ -158,20 +146,48 @@ TEST_F(ApiTest, NotesAreStoredValidatedAndListedPerChart) {
   EXPECT_EQ(json::parse(get("/api/notities?grafiek=iets-anders")->body).size(), 0u);
 
   const std::vector<std::pair<std::string, std::string>> bad = {
-      {"geen json", "verwacht een JSON-object met grafiek, van, tot, tekst en auteur"},
-      {R"({"grafiek":"g","tekst":"t"})", "veld 'auteur' ontbreekt"},
-      {R"({"grafiek":"g","tekst":"t","auteur":5})", "veld 'auteur' moet tekst zijn"},
-      {R"({"grafiek":"g","tekst":"t","auteur":"a","van":"2022-01-01","tot":"2021-01-01"})", "'tot' ligt voor 'van'"},
-      {R"({"grafiek":"g","tekst":"","auteur":"a"})", "veld 'tekst' is leeg"},
+      {"geen json", "verwacht een JSON-object met grafiek, van, tot en tekst"},
+      {R"({"grafiek":"g"})", "veld 'tekst' ontbreekt"},
+      {R"({"grafiek":5,"tekst":"t"})", "veld 'grafiek' moet tekst zijn"},
+      {R"({"grafiek":"g","tekst":"t","van":"2022-01-01","tot":"2021-01-01"})", "'tot' ligt voor 'van'"},
+      {R"({"grafiek":"g","tekst":""})", "veld 'tekst' is leeg"},
   };
   for (const auto& [body, message] : bad) {
-    auto res = client.Post("/api/notities", body, "application/json");
+    auto res = post("/api/notities", body);
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 400) << body;
     EXPECT_EQ(json::parse(res->body)["fout"], message) << body;
   }
   auto missing = get("/api/notities");
   EXPECT_EQ(missing->status, 400);
+}
+
+TEST_F(ApiTest, EveryAnswerCarriesTheSecurityHeaders) {
+  httplib::Client anonymous("127.0.0.1", region_->port());
+  std::vector<httplib::Result> answers;
+  for (const char* path : {"/api/info", "/api/bestaat-niet", "/api/audit"}) answers.push_back(get(path));
+  answers.push_back(anonymous.Get("/api/info"));
+  for (const auto& res : answers) {
+    ASSERT_TRUE(res);
+    const std::string policy = res->get_header_value("Content-Security-Policy");
+    EXPECT_NE(policy.find("frame-ancestors 'none'"), std::string::npos) << policy;
+    EXPECT_NE(policy.find("script-src 'self'"), std::string::npos) << policy;
+    EXPECT_EQ(policy.find("unsafe"), std::string::npos) << policy;  // neither eval nor inline code
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff");
+    EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY");
+  }
+  EXPECT_EQ(get("/api/audit")->get_header_value("Cache-Control"), "no-store");
+}
+
+TEST_F(ApiTest, OversizedRequestsAreRefusedWithoutInternals) {
+  auto big = post("/api/notities", std::string(100 * 1024, 'x'));
+  ASSERT_TRUE(big);
+  EXPECT_EQ(big->status, 413);
+  httplib::Client client("127.0.0.1", region_->port());
+  auto long_header = client.Get("/api/info", {{"Cookie", admin_.cookie}, {"X-Vulling", std::string(20 * 1024, 'y')}});
+  ASSERT_TRUE(long_header);
+  EXPECT_EQ(long_header->status, 400);
+  for (auto* res : {&big, &long_header}) EXPECT_EQ((**res).body.find("httplib"), std::string::npos);
 }
 
 TEST(ServeProcess, StopsCleanlyOnSigterm) {

@@ -25,6 +25,9 @@ TEST(CsvReader, DetectsDelimiterFromHeader) {
   EXPECT_EQ(CsvReader("a,b,c\n1;2,3\n").delimiter(), ',');
   EXPECT_EQ(CsvReader("\"a,b\";c\n").delimiter(), ';');  // commas inside quotes do not count
   EXPECT_EQ(CsvReader("single\n").delimiter(), ';');
+  // Blank lines before the header are skipped by the reader, so they must not decide either.
+  EXPECT_EQ(CsvReader("\r\n \n\na,b,c\n").delimiter(), ',');
+  EXPECT_EQ(read_all("\n\na,b\n1,2\n"), (Rows{{"a", "b"}, {"1", "2"}}));
 }
 
 TEST(CsvReader, HandlesQuotesEscapesAndEmbeddedNewlines) {

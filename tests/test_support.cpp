@@ -2,6 +2,8 @@
 #include "test_support.h"
 
 #include <fcntl.h>
+#include <sodium.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -41,15 +43,15 @@ std::string read_file(const std::filesystem::path& path) {
 }
 
 pid_t start_stroom(const std::vector<std::string>& args, const std::filesystem::path& out_path,
-                   const std::filesystem::path& err_path) {
+                   const std::filesystem::path& err_path, const std::filesystem::path& in_path) {
   pid_t pid = fork();
   if (pid == 0) {
     int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     dup2(out, 1);
     dup2(err, 2);
-    int devnull = open("/dev/null", O_RDONLY);
-    dup2(devnull, 0);
+    int in = open(in_path.c_str(), O_RDONLY);
+    dup2(in, 0);
     std::vector<char*> argv;
     std::string binary = STROOM_BINARY;
     argv.push_back(binary.data());
@@ -62,9 +64,10 @@ pid_t start_stroom(const std::vector<std::string>& args, const std::filesystem::
   return pid;
 }
 
-RunResult run_stroom(const std::vector<std::string>& args) {
+RunResult run_stroom(const std::vector<std::string>& args, const std::string& input) {
   TempDir capture;
-  const pid_t pid = start_stroom(args, capture / "out", capture / "err");
+  write_file(capture / "in", input);
+  const pid_t pid = start_stroom(args, capture / "out", capture / "err", capture / "in");
   int status = 0;
   waitpid(pid, &status, 0);
   RunResult result;
@@ -88,6 +91,87 @@ std::string import_and_measure(const std::map<std::string, std::string>& files,
   RunResult measured = run_stroom(args);
   EXPECT_EQ(measured.exit_code, 0) << measured.err;
   return measured.out;
+}
+
+namespace {
+
+void hash_column(crypto_generichash_state& state, sqlite3_stmt* row, int column) {
+  const unsigned char type = static_cast<unsigned char>(sqlite3_column_type(row, column));
+  crypto_generichash_update(&state, &type, 1);
+  if (type == SQLITE_INTEGER) {
+    const int64_t value = sqlite3_column_int64(row, column);
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&value), sizeof value);
+  } else if (type == SQLITE_FLOAT) {
+    const double value = sqlite3_column_double(row, column);
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&value), sizeof value);
+  } else if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
+    const void* bytes = type == SQLITE_TEXT ? static_cast<const void*>(sqlite3_column_text(row, column))
+                                            : sqlite3_column_blob(row, column);
+    const int64_t size = sqlite3_column_bytes(row, column);  // after the value: its size in that form
+    crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&size), sizeof size);
+    if (size > 0) crypto_generichash_update(&state, static_cast<const unsigned char*>(bytes), size_t(size));
+  }
+}
+
+sqlite3_stmt* prepare_or_throw(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+    throw std::runtime_error("database_digest: " + sql + ": " + sqlite3_errmsg(db));
+  return stmt;
+}
+
+TableDigest table_digest(sqlite3* db, const std::string& table) {
+  sqlite3_stmt* row = prepare_or_throw(db, "SELECT rowid, * FROM \"" + table + "\" ORDER BY rowid");
+  crypto_generichash_state state;
+  crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+  TableDigest digest;
+  int rc;
+  while ((rc = sqlite3_step(row)) == SQLITE_ROW) {
+    ++digest.rows;
+    for (int column = 0; column < sqlite3_column_count(row); ++column) hash_column(state, row, column);
+  }
+  sqlite3_finalize(row);
+  if (rc != SQLITE_DONE) throw std::runtime_error("database_digest: " + table + ": " + sqlite3_errmsg(db));
+  unsigned char hash[crypto_generichash_BYTES];
+  crypto_generichash_final(&state, hash, sizeof hash);
+  char hex[sizeof hash * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  digest.checksum = hex;
+  return digest;
+}
+
+}  // namespace
+
+void PrintTo(const TableDigest& digest, std::ostream* out) {
+  *out << digest.rows << " rows, " << digest.checksum.substr(0, 16);
+}
+
+std::map<std::string, TableDigest> database_digest(const std::filesystem::path& path) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium did not start");
+  // Read-write without create: a read-only connection would leave a WAL database's -wal and -shm
+  // files behind when it closes; nothing is written.
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close(db);
+    throw std::runtime_error("database_digest: cannot open " + path.string());
+  }
+  sqlite3_busy_timeout(db, 10000);
+  std::map<std::string, TableDigest> digests;
+  try {
+    // One read transaction: every table from the same snapshot, even while another process writes.
+    if (sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) throw std::runtime_error("database_digest: BEGIN");
+    sqlite3_stmt* tables = prepare_or_throw(db, "SELECT name FROM sqlite_master WHERE type = 'table'");
+    std::vector<std::string> names;
+    while (sqlite3_step(tables) == SQLITE_ROW) names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(tables, 0)));
+    sqlite3_finalize(tables);
+    for (const auto& name : names) digests[name] = table_digest(db, name);
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  } catch (...) {
+    sqlite3_close(db);
+    throw;
+  }
+  sqlite3_close(db);
+  return digests;
 }
 
 bool quick_mode() { return std::getenv("STROOM_QUICK") != nullptr; }

@@ -3,8 +3,10 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -34,16 +36,31 @@ struct RunResult {
 };
 
 // Runs the built stroom binary with the given arguments (no shell involved) and waits for it.
-RunResult run_stroom(const std::vector<std::string>& args);
-// Starts it without waiting, its output going to the given files; returns the process id.
+// input is given on its standard input (empty: /dev/null).
+RunResult run_stroom(const std::vector<std::string>& args, const std::string& input = {});
+// Starts it without waiting, its output going to the given files (input from in_path); returns
+// the process id.
 pid_t start_stroom(const std::vector<std::string>& args, const std::filesystem::path& out_path,
-                   const std::filesystem::path& err_path);
+                   const std::filesystem::path& err_path, const std::filesystem::path& in_path = "/dev/null");
 
 // Imports the files (name -> content) into a fresh database, then runs
 // `stroom measure <measure_args> --format csv` on it and returns its standard output. Fails the
 // calling test when the import rejects anything or the measure exits non-zero.
 std::string import_and_measure(const std::map<std::string, std::string>& files,
                                const std::vector<std::string>& measure_args);
+
+// One table's content: its row count and a BLAKE2b checksum over all rows in rowid order (each
+// row's rowid and every column's type and value). Equal digests mean equal rows, ids included.
+struct TableDigest {
+  int64_t rows = 0;
+  std::string checksum;  // hex
+  bool operator==(const TableDigest&) const = default;
+};
+void PrintTo(const TableDigest& digest, std::ostream* out);  // for readable gtest failures
+
+// Every table of type 'table' in sqlite_master, by name. Reads only; the file must exist. Works on
+// a database in use by another connection or process (all tables are read from one snapshot).
+std::map<std::string, TableDigest> database_digest(const std::filesystem::path& path);
 
 // True when STROOM_QUICK is set: the sanitizer build skips the heaviest end-to-end cases.
 bool quick_mode();

@@ -18,5 +18,10 @@ void register_import_command(CLI::App& app, int* exit_code);
 void register_measure_command(CLI::App& app, int* exit_code);
 void register_maatboek_command(CLI::App& app, int* exit_code);
 void register_serve_command(CLI::App& app, int* exit_code);
+void register_backup_command(CLI::App& app, int* exit_code);
+void register_restore_command(CLI::App& app, int* exit_code);
+void register_user_command(CLI::App& app, int* exit_code);
+void register_audit_command(CLI::App& app, int* exit_code);
+void register_retention_command(CLI::App& app, int* exit_code);
 
 }  // namespace stroom::cli

@@ -54,6 +54,11 @@ int main(int argc, char** argv) {
   stroom::cli::register_measure_command(app, &exit_code);
   stroom::cli::register_maatboek_command(app, &exit_code);
   stroom::cli::register_serve_command(app, &exit_code);
+  stroom::cli::register_backup_command(app, &exit_code);
+  stroom::cli::register_restore_command(app, &exit_code);
+  stroom::cli::register_user_command(app, &exit_code);
+  stroom::cli::register_audit_command(app, &exit_code);
+  stroom::cli::register_retention_command(app, &exit_code);
   for (auto* subcommand : app.get_subcommands({})) {
     subcommand->group("Opdrachten");
     subcommand->set_help_flag("-h,--help", "Toon deze hulptekst");

@@ -4,14 +4,17 @@
 namespace stroom {
 namespace {
 
+// Counts on the first line with content (the header), since blank lines before it are skipped.
 char detect_delimiter(std::string_view text) {
   size_t semicolons = 0;
   size_t commas = 0;
   bool quoted = false;
+  bool content = false;
   for (char c : text) {
     if (c == '"') quoted = !quoted;
     if (quoted) continue;
-    if (c == '\n') break;
+    if (c == '\n' && content) break;
+    content |= c != '\n' && c != '\r' && c != ' ' && c != '\t';
     semicolons += c == ';';
     commas += c == ',';
   }

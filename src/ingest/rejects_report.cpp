@@ -1,6 +1,8 @@
 // Writing the rejects report; see rejects_report.h.
 #include "ingest/rejects_report.h"
 
+#include "ingest/csv_field.h"
+
 #include <fstream>
 #include <stdexcept>
 
@@ -8,20 +10,6 @@
 #include <fmt/ostream.h>
 
 namespace stroom {
-namespace {
-
-// Quotes a field when it holds the delimiter, a quote or a line break (RFC 4180).
-std::string csv_field(const std::string& value) {
-  if (value.find_first_of(";\"\n\r") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-}  // namespace
 
 void write_rejects_report(std::ostream& out, const std::vector<FileImportResult>& results) {
   out << "bestand;regel;kolom;reden\n";

@@ -7,10 +7,13 @@
 #include <fmt/format.h>
 
 #include "measures/measure_registry.h"
+#include "server/audit_api.h"
 #include "server/measure_api.h"
 #include "server/notes_api.h"
+#include "server/pupil_api.h"
 #include "store/migrations.h"
 #include "store/model_loader.h"
+#include "store/pseudonym_key.h"
 
 namespace stroom {
 namespace {
@@ -24,27 +27,64 @@ constexpr const char* kJson = "application/json; charset=utf-8";
 // only a stack, so the pool is sized for many open connections.
 constexpr size_t kWorkerThreads = 128;
 
+// Headers on every answer, static files included. The policy allows only the app's own scripts
+// (no eval, no inline script), no framing by other sites, and no guessing of content types.
+const httplib::Headers kSecurityHeaders = {
+    {"Content-Security-Policy",
+     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"X-Frame-Options", "DENY"},
+    {"Referrer-Policy", "no-referrer"},
+    {"Cross-Origin-Opener-Policy", "same-origin"},
+};
+
 QueryParameters query_of(const httplib::Request& request) {
   return QueryParameters(request.params.begin(), request.params.end());
 }
 
 void send(httplib::Response& response, const ApiResponse& answer) {
   response.status = answer.status;
+  response.set_header("Cache-Control", "no-store");  // personal data must not linger in caches
   response.set_content(answer.body.dump(), kJson);
 }
+
+RequestOrigin origin_of(const httplib::Request& request) {
+  return {request.remote_addr, request.method + " " + request.path};
+}
+
+// A state-changing request from another site's page carries that site in Origin; browsers always
+// send Origin on cross-origin POSTs, so a mismatch with Host is refused before anything else.
+bool same_origin(const httplib::Request& request) {
+  const std::string origin = request.get_header_value("Origin");
+  if (origin.empty()) return true;  // not a browser, or a same-origin navigation
+  const size_t scheme = origin.find("://");
+  return scheme != std::string::npos && origin.substr(scheme + 3) == request.get_header_value("Host");
+}
+
+bool is_beheerder(Role role) { return role == Role::beheerder; }
+bool beheerder_or_school(Role role) { return role == Role::beheerder || role == Role::school; }
+bool reads_pupils(Role role) { return role != Role::analist; }
+bool lists_pupils(Role role) { return role == Role::beheerder || role == Role::school || role == Role::commissie; }
+bool any_role(Role) { return true; }
 
 }  // namespace
 
 ApiServer::ApiServer(ServerOptions options)
-    : options_(std::move(options)), db_(open_store(options_.db)), region_(load_region(*db_)),
+    : options_(std::move(options)), db_(open_store(options_.db)),
+      pseudonymise_(std::make_unique<BsnPseudonymiser>(load_or_create_pseudonym_key(*db_))),
+      auth_(std::make_unique<Authenticator>(*db_, db_mutex_, options_.log)), region_(load_region(*db_)),
       http_(std::make_unique<httplib::Server>()) {
-  add_routes();
+  add_http_settings();
+  add_session_routes();
+  add_measure_routes();
+  add_personal_data_routes();
   warm_cache();
 }
 
 ApiServer::~ApiServer() = default;
 
-void ApiServer::add_routes() {
+void ApiServer::add_http_settings() {
   http_->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
   http_->set_tcp_nodelay(true);
   // Browsers and load tests keep connections open; closing one every 5 requests (the library's
@@ -56,42 +96,122 @@ void ApiServer::add_routes() {
     httplib::default_socket_options(socket);
     listen_socket_ = socket;
   });  // small JSON answers must not wait for Nagle's delayed ACK (~40 ms)
+  // Limits: bodies (64 KiB), and the request line and headers (8 KiB each, the library's build
+  // default); a client that stalls mid-request is dropped after the read timeout.
   http_->set_payload_max_length(kMaxRequestBody);
   http_->set_read_timeout(10, 0);
   http_->set_write_timeout(10, 0);
-  // The list and the info never change while the server runs: serialised once.
-  http_->Get("/api/measures", [list = list_measures_response().body.dump()](const httplib::Request&, httplib::Response& res) {
-    res.set_content(list, kJson);
+  http_->set_default_headers(kSecurityHeaders);
+  // Anything else under /api/ is a JSON error: 401 without a session (so nobody learns which
+  // addresses exist before logging in), else 404; other paths are the web app's files.
+  http_->set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/", 0) != 0 || !res.body.empty()) return;
+    if (res.status == 404 && !auth_->session_for(req.get_header_value("Cookie"))) return send(res, api_error(401, "niet ingelogd"));
+    send(res, api_error(res.status, res.status == 404 ? "onbekend adres" : "verzoek niet verwerkt"));
   });
-  http_->Get(R"(/api/measures/([A-Za-z0-9_\-]+))", [this](const httplib::Request& req, httplib::Response& res) {
-    std::string key = std::string(req.matches[1]) + "?";
-    for (const auto& [name, value] : req.params) key += name + "=" + value + "&";  // params are sorted
-    const SerializedAnswer answer = cached_measure(req.matches[1], key, query_of(req));
-    res.status = answer.status;
-    res.set_content(answer.body, kJson);
-  });
-  http_->Get("/api/info", [info = info_response(region_).body.dump()](const httplib::Request&, httplib::Response& res) {
-    res.set_content(info, kJson);
-  });
-  http_->Get("/api/notities", [this](const httplib::Request& req, httplib::Response& res) {
-    std::lock_guard lock(db_mutex_);
-    send(res, list_notes_response(*db_, query_of(req)));
-  });
-  http_->Post("/api/notities", [this](const httplib::Request& req, httplib::Response& res) {
-    std::lock_guard lock(db_mutex_);
-    send(res, add_note_response(*db_, req.body));
-  });
-  // Anything else under /api/ is a JSON 404; other paths are the web app's files.
-  http_->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (req.path.rfind("/api/", 0) == 0 && res.body.empty())
-      send(res, api_error(res.status, res.status == 404 ? "onbekend adres" : "verzoek niet verwerkt"));
-  });
-  http_->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+  http_->set_exception_handler([log = options_.log](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+    try {
+      if (error) std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      if (log) log(fmt::format("interne fout bij {} {}: {}", req.method, req.path, e.what()));
+    } catch (...) {
+    }
     send(res, api_error(500, "interne fout; zie het serverlogboek"));  // no internals to clients
   });
   if (!options_.web_dir.empty()) http_->set_mount_point("/", options_.web_dir.string());
   http_->set_logger([log = options_.log](const httplib::Request& req, const httplib::Response& res) {
     if (log) log(fmt::format("{} {} {} {}", req.remote_addr, req.method, req.path, res.status));
+  });
+}
+
+void ApiServer::guarded(const char* method, const std::string& pattern, bool (*allowed)(Role), Handler handler) {
+  auto guard = [this, allowed, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+    const auto session = auth_->session_for(req.get_header_value("Cookie"));
+    if (!session) return send(res, api_error(401, "niet ingelogd"));
+    if (!allowed(session->identity.rol))
+      return send(res, api_error(403, fmt::format("uw rol ({}) geeft geen toegang tot {}", role_name(session->identity.rol), req.path)));
+    if (req.method != "GET" && (!same_origin(req) || !tokens_equal(req.get_header_value("X-CSRF-Token"), session->csrf)))
+      return send(res, api_error(403, "CSRF-token ontbreekt of klopt niet; laad de pagina opnieuw"));
+    handler(req, res, *session);
+  };
+  if (std::string_view(method) == "GET") http_->Get(pattern, guard);
+  else http_->Post(pattern, guard);
+}
+
+void ApiServer::add_session_routes() {
+  // Login is the one open endpoint. It takes only JSON, which a form on another site cannot send
+  // without a CORS preflight that this server never grants (no login CSRF).
+  http_->Post("/api/login", [this](const httplib::Request& req, httplib::Response& res) {
+    if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0 || !same_origin(req))
+      return send(res, api_error(415, "inloggen verwacht JSON (Content-Type: application/json)"));
+    const LoginAnswer answer = auth_->login(req.body, origin_of(req));
+    if (!answer.set_cookie.empty()) res.set_header("Set-Cookie", answer.set_cookie);
+    if (answer.retry_after > 0) res.set_header("Retry-After", std::to_string(answer.retry_after));
+    send(res, answer.response);
+  });
+  guarded("POST", "/api/logout", any_role, [this](const httplib::Request&, httplib::Response& res, const Session& session) {
+    res.set_header("Set-Cookie", auth_->logout(session));
+    send(res, {200, nlohmann::ordered_json::object()});
+  });
+  guarded("GET", "/api/sessie", any_role, [](const httplib::Request&, httplib::Response& res, const Session& session) {
+    send(res, {200, Authenticator::session_json(session)});
+  });
+}
+
+void ApiServer::add_measure_routes() {
+  // The list and the info never change while the server runs: serialised once.
+  guarded("GET", "/api/measures", sees_aggregates,
+          [list = list_measures_response().body.dump()](const httplib::Request&, httplib::Response& res, const Session&) {
+            res.set_content(list, kJson);
+          });
+  guarded("GET", R"(/api/measures/([A-Za-z0-9_\-]+))", sees_aggregates,
+          [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
+            std::string key = std::string(req.matches[1]) + "?";
+            for (const auto& [name, value] : req.params) key += name + "=" + value + "&";  // params are sorted
+            const SerializedAnswer answer = cached_measure(req.matches[1], key, query_of(req));
+            res.status = answer.status;
+            res.set_content(sees_small_counts(session.identity.rol) ? answer.full : answer.published, kJson);
+          });
+  guarded("GET", "/api/info", sees_aggregates,
+          [info = info_response(region_).body.dump()](const httplib::Request&, httplib::Response& res, const Session&) {
+            res.set_content(info, kJson);
+          });
+  guarded("GET", "/api/notities", sees_aggregates, [this](const httplib::Request& req, httplib::Response& res, const Session&) {
+    std::lock_guard lock(db_mutex_);
+    send(res, list_notes_response(*db_, query_of(req)));
+  });
+  guarded("POST", "/api/notities", writes_notes, [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
+    std::lock_guard lock(db_mutex_);
+    send(res, add_note_response(*db_, req.body, session.identity));
+  });
+}
+
+void ApiServer::add_personal_data_routes() {
+  guarded("GET", "/api/leerlingen", lists_pupils, [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
+    std::lock_guard lock(db_mutex_);
+    send(res, pupil_list_response(*db_, session.identity, origin_of(req), query_of(req)));
+  });
+  guarded("GET", "/api/vestigingen", any_role, [this](const httplib::Request&, httplib::Response& res, const Session&) {
+    std::lock_guard lock(db_mutex_);
+    send(res, vestigingen_response(*db_));
+  });
+  guarded("POST", "/api/leerlingen/zoek", beheerder_or_school,
+          [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
+            std::lock_guard lock(db_mutex_);
+            send(res, bsn_search_response(*db_, session.identity, origin_of(req), *pseudonymise_, req.body));
+          });
+  guarded("GET", R"(/api/leerlingen/([A-Za-z0-9_\-]{1,64}))", reads_pupils,
+          [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
+            std::lock_guard lock(db_mutex_);
+            send(res, pupil_timeline_response(*db_, session.identity, origin_of(req), req.matches[1]));
+          });
+  guarded("GET", "/api/audit", is_beheerder, [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
+    std::lock_guard lock(db_mutex_);
+    const AuditExport answer = audit_response(*db_, session.identity, origin_of(req), query_of(req));
+    if (answer.csv.empty()) return send(res, answer.response);
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("Content-Disposition", "attachment; filename=\"stroom-auditlogboek.csv\"");
+    res.set_content(answer.csv, "text/csv; charset=utf-8");
   });
 }
 
@@ -112,8 +232,8 @@ ApiServer::SerializedAnswer ApiServer::cached_measure(const std::string& id, con
     }
   }
   if (compute) {
-    const ApiResponse computed = measure_response(region_, id, query);
-    promise.set_value({computed.status, computed.body.dump()});
+    const MeasureAnswer computed = measure_response(region_, id, query);
+    promise.set_value({computed.full.status, computed.full.body.dump(), computed.published.body.dump()});
   }
   return answer.get();
 }

@@ -67,22 +67,26 @@ ApiResponse list_measures_response() {
   return {200, std::move(list)};
 }
 
-ApiResponse measure_response(const RegionModel& region, const std::string& id, const QueryParameters& query) {
+MeasureAnswer measure_response(const RegionModel& region, const std::string& id, const QueryParameters& query) {
+  auto failed = [](ApiResponse error) { return MeasureAnswer{error, error}; };
   const MeasureDefinition* measure = find_measure(id);
-  if (!measure) return api_error(404, fmt::format("onbekende maat '{}'; GET /api/measures geeft de lijst", id));
+  if (!measure) return failed(api_error(404, fmt::format("onbekende maat '{}'; GET /api/measures geeft de lijst", id)));
   MeasureParameters parameters;
-  if (auto problem = parse_parameters(query, parameters)) return api_error(400, *problem);
+  if (auto problem = parse_parameters(query, parameters)) return failed(api_error(400, *problem));
   MeasureTable table;
   try {
     table = compute_measure(*measure, region, parameters);
   } catch (const MeasureError& e) {
-    return api_error(400, e.what());
+    return failed(api_error(400, e.what()));
   }
   nlohmann::ordered_json body = {{"id", measure->id},     {"naam", measure->naam},
                                  {"definitie", measure->definitie}, {"eenheid", measure->eenheid},
                                  {"bron", measure->bronnen}, {"datum_data", data_date(region)},
                                  {"kolommen", table.columns}, {"rijen", measure_rows_json(table, false)}};
-  return {200, std::move(body)};
+  nlohmann::ordered_json published = body;
+  published["rijen"] = measure_rows_json(table, true);
+  published["onderdrukt"] = true;  // tells the app that "<5" cells are suppressed small counts
+  return {{200, std::move(body)}, {200, std::move(published)}};
 }
 
 ApiResponse info_response(const RegionModel& region) {

@@ -7,7 +7,13 @@
 namespace stroom {
 
 ApiResponse list_measures_response();
-ApiResponse measure_response(const RegionModel& region, const std::string& id, const QueryParameters& query);
+// One measure's answer in full and as published (counts 1-4 suppressed, as `--publish`); which
+// one a caller gets depends on its role (role.h). Errors are the same in both.
+struct MeasureAnswer {
+  ApiResponse full;
+  ApiResponse published;
+};
+MeasureAnswer measure_response(const RegionModel& region, const std::string& id, const QueryParameters& query);
 ApiResponse info_response(const RegionModel& region);
 
 }  // namespace stroom

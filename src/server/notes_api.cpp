@@ -14,7 +14,7 @@ constexpr size_t kMaxFieldLength = 200;
 
 nlohmann::ordered_json note_json(const Note& n) {
   return {{"id", n.id}, {"grafiek", n.grafiek}, {"van", n.van}, {"tot", n.tot},
-          {"tekst", n.tekst}, {"auteur", n.auteur}, {"aangemaakt", n.aangemaakt}};
+          {"tekst", n.tekst}, {"auteur", n.auteur}, {"rol", n.rol}, {"aangemaakt", n.aangemaakt}};
 }
 
 // Reads a string field; a Dutch message when it is missing (if required) or not a string.
@@ -30,7 +30,6 @@ std::optional<std::string> read_field(const nlohmann::json& body, const char* na
 
 std::optional<std::string> validate(Note& note) {
   if (note.grafiek.empty() || note.grafiek.size() > kMaxFieldLength) return "veld 'grafiek' is leeg of te lang";
-  if (note.auteur.empty() || note.auteur.size() > kMaxFieldLength) return "veld 'auteur' is leeg of te lang";
   if (note.tekst.empty()) return "veld 'tekst' is leeg";
   if (note.tekst.size() > kMaxNoteLength) return fmt::format("veld 'tekst' is langer dan {} tekens", kMaxNoteLength);
   for (std::string* date : {&note.van, &note.tot}) {
@@ -53,13 +52,14 @@ ApiResponse list_notes_response(Database& db, const QueryParameters& query) {
   return {200, std::move(list)};
 }
 
-ApiResponse add_note_response(Database& db, const std::string& request_body) {
+ApiResponse add_note_response(Database& db, const std::string& request_body, const Identity& author) {
   const nlohmann::json body = nlohmann::json::parse(request_body, nullptr, /*allow_exceptions=*/false);
-  if (!body.is_object()) return api_error(400, "verwacht een JSON-object met grafiek, van, tot, tekst en auteur");
+  if (!body.is_object()) return api_error(400, "verwacht een JSON-object met grafiek, van, tot en tekst");
   Note note;
+  note.auteur = author.naam;  // never taken from the body: a note is signed by its session
+  note.rol = role_name(author.rol);
   for (auto [name, field, required] : {std::tuple{"grafiek", &note.grafiek, true}, {"van", &note.van, false},
-                                       {"tot", &note.tot, false}, {"tekst", &note.tekst, true},
-                                       {"auteur", &note.auteur, true}})
+                                       {"tot", &note.tot, false}, {"tekst", &note.tekst, true}})
     if (auto problem = read_field(body, name, required, *field)) return api_error(400, *problem);
   if (auto problem = validate(note)) return api_error(400, *problem);
   return {201, note_json(add_note(db, std::move(note)))};

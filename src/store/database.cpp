@@ -3,20 +3,23 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 #include <fmt/format.h>
 
 namespace stroom {
 namespace {
 
-[[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw StoreError(fmt::format("databasefout bij {}: {}", what, sqlite3_errmsg(db)));
+int open_flags(Database::Open mode) {
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  return mode == Database::Open::existing ? flags : flags | SQLITE_OPEN_CREATE;
 }
 
 }  // namespace
 
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
-  if (sqlite3_prepare_v2(db, sql.data(), int(sql.size()), &stmt_, nullptr) != SQLITE_OK)
-    fail(db, sql);
+Statement::Statement(Database& db, std::string_view sql) : db_(&db) {
+  if (sqlite3_prepare_v2(db.handle(), sql.data(), int(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+    db.fail(sql);
 }
 
 Statement::~Statement() { sqlite3_finalize(stmt_); }
@@ -28,22 +31,22 @@ Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.s
 void Statement::bind_text(int position, std::string_view value) {
   if (sqlite3_bind_text(stmt_, position, value.data(), int(value.size()), SQLITE_TRANSIENT) !=
       SQLITE_OK)
-    fail(db_, "binden");
+    db_->fail("binden");
 }
 
 void Statement::bind_int(int position, int64_t value) {
-  if (sqlite3_bind_int64(stmt_, position, value) != SQLITE_OK) fail(db_, "binden");
+  if (sqlite3_bind_int64(stmt_, position, value) != SQLITE_OK) db_->fail("binden");
 }
 
 void Statement::bind_null(int position) {
-  if (sqlite3_bind_null(stmt_, position) != SQLITE_OK) fail(db_, "binden");
+  if (sqlite3_bind_null(stmt_, position) != SQLITE_OK) db_->fail("binden");
 }
 
 bool Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  fail(db_, sqlite3_sql(stmt_));
+  db_->fail(sqlite3_sql(stmt_));
 }
 
 void Statement::reset() {
@@ -52,6 +55,7 @@ void Statement::reset() {
 }
 
 int Statement::column_count() const { return sqlite3_column_count(stmt_); }
+std::string_view Statement::column_name(int column) const { return sqlite3_column_name(stmt_, column); }
 bool Statement::column_is_null(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
@@ -62,15 +66,15 @@ std::string_view Statement::column_text(int column) const {
 }
 int64_t Statement::column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
 
-Database::Database(const std::filesystem::path& path) : path_(path) {
-  if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                      nullptr) !=
-      SQLITE_OK) {
+Database::Database(const std::filesystem::path& path, Open mode, std::string role)
+    : path_(path), role_(std::move(role)) {
+  if (sqlite3_open_v2(path.c_str(), &db_, open_flags(mode), nullptr) != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "onbekende fout";
     sqlite3_close(db_);
-    throw StoreError(fmt::format("kan database {} niet openen: {}", path.string(), message));
+    throw StoreError(fmt::format("kan {} {} niet openen: {}", role_, path.string(), message));
   }
-  sqlite3_busy_timeout(db_, 10000);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  if (mode != Open::create_wal) return;
   // WAL lets readers (the dashboard) go on while an import writes; NORMAL sync is durable at
   // every checkpoint and never corrupts, which is what an import of re-creatable files needs.
   exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
@@ -79,14 +83,16 @@ Database::Database(const std::filesystem::path& path) : path_(path) {
 
 Database::~Database() { sqlite3_close(db_); }
 
+void Database::fail(std::string_view what) const {
+  const int code = sqlite3_errcode(db_);
+  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+    throw StoreError(fmt::format("{} {} is beschadigd of geen SQLite-database ({})", role_, path_.string(),
+                                 sqlite3_errmsg(db_)));
+  throw StoreError(fmt::format("{} {}: databasefout bij {}: {}", role_, path_.string(), what, sqlite3_errmsg(db_)));
+}
+
 void Database::exec(std::string_view sql) {
-  std::string owned(sql);
-  char* error = nullptr;
-  if (sqlite3_exec(db_, owned.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
-    std::string message = error ? error : "onbekende fout";
-    sqlite3_free(error);
-    throw StoreError(fmt::format("databasefout: {}", message));
-  }
+  if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail(sql);
 }
 
 std::optional<int64_t> Database::query_int(std::string_view sql) {
@@ -95,7 +101,15 @@ std::optional<int64_t> Database::query_int(std::string_view sql) {
   return statement.column_int(0);
 }
 
+std::optional<std::string> Database::query_text(std::string_view sql) {
+  Statement statement = prepare(sql);
+  if (!statement.step() || statement.column_is_null(0)) return std::nullopt;
+  return std::string(statement.column_text(0));
+}
+
 int64_t Database::last_insert_rowid() { return sqlite3_last_insert_rowid(db_); }
+int64_t Database::changes() { return sqlite3_changes64(db_); }
+bool Database::in_transaction() { return sqlite3_get_autocommit(db_) == 0; }
 
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 

@@ -1,7 +1,8 @@
 // A thin RAII layer over the SQLite C API: one connection, prepared statements, transactions.
 //
-// Errors become StoreError exceptions carrying SQLite's message, so callers never check return
-// codes by hand. Nothing here knows stroom's tables; see migrations.h and registration_writer.h.
+// Errors become StoreError exceptions carrying SQLite's message and naming the file, so callers
+// never check return codes by hand. Nothing here knows stroom's tables; see migrations.h and
+// registration_writer.h.
 #pragma once
 
 #include <cstdint>
@@ -21,9 +22,11 @@ class StoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+class Database;
+
 class Statement {
  public:
-  Statement(sqlite3* db, std::string_view sql);
+  Statement(Database& db, std::string_view sql);
   ~Statement();
   Statement(Statement&& other) noexcept;
   Statement(const Statement&) = delete;
@@ -38,34 +41,56 @@ class Statement {
   void reset();
 
   int column_count() const;
+  std::string_view column_name(int column) const;
   bool column_is_null(int column) const;
   std::string_view column_text(int column) const;
   int64_t column_int(int column) const;
 
  private:
-  sqlite3* db_;
+  Database* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
 
 class Database {
  public:
-  // Opens or creates the file, in WAL mode with foreign settings suited to bulk imports.
-  explicit Database(const std::filesystem::path& path);
+  enum class Open {
+    create_wal,  // opens or creates the file, in WAL mode with settings suited to bulk imports
+    create,      // opens or creates the file as it is: its journal mode, no settings changed
+    // Opens a file that exists, as it is. Read-write even for files only read: a read-only
+    // connection cannot remove the -wal and -shm files of a WAL database when it closes. SQLite
+    // still opens a write-protected file read-only.
+    existing,
+  };
+  // A lock that cannot be had is waited for this long before SQLITE_BUSY.
+  static constexpr int kBusyTimeoutMs = 10000;
+
+  // role names the file in error messages ("database", "back-up").
+  explicit Database(const std::filesystem::path& path, Open mode = Open::create_wal, std::string role = "database");
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
   void exec(std::string_view sql);
-  Statement prepare(std::string_view sql) { return Statement(db_, sql); }
+  Statement prepare(std::string_view sql) { return Statement(*this, sql); }
   // Runs a query that returns one integer (or nullopt when no row / NULL).
   std::optional<int64_t> query_int(std::string_view sql);
+  // Runs a query that returns one text value (or nullopt when no row / NULL).
+  std::optional<std::string> query_text(std::string_view sql);
   int64_t last_insert_rowid();
+  // True inside BEGIN ... COMMIT.
+  bool in_transaction();
+  // Rows changed by the last INSERT, UPDATE or DELETE.
+  int64_t changes();
   const std::filesystem::path& path() const { return path_; }
+  const std::string& role() const { return role_; }
   sqlite3* handle() { return db_; }
+  // Throws the connection's last error, naming the file; `what` is the step that failed.
+  [[noreturn]] void fail(std::string_view what) const;
 
  private:
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
+  std::string role_;
 };
 
 // Commits on commit(), rolls back when destroyed without it (for example by an exception).

@@ -74,7 +74,32 @@ CREATE TABLE notities (
 CREATE INDEX notities_grafiek ON notities (grafiek);
 )sql";
 
-constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2};
+// Version 3: accounts and their vestigingen, the append-only audit log of personal data, the
+// author's role on notes, and indexes for reading one pupil's records or one vestiging's pupils.
+// The audit log refuses UPDATE and DELETE at the database level, so no code path (and no later
+// bug) can rewrite history; only INSERT is possible.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE gebruikers (
+  id INTEGER PRIMARY KEY, naam TEXT NOT NULL UNIQUE, rol TEXT NOT NULL, wachtwoord_hash TEXT NOT NULL,
+  leerling_id TEXT, actief INTEGER NOT NULL DEFAULT 1, aangemaakt TEXT NOT NULL, gewijzigd TEXT NOT NULL);
+CREATE TABLE gebruiker_vestigingen (
+  gebruiker_id INTEGER NOT NULL REFERENCES gebruikers(id), vestiging_id TEXT NOT NULL,
+  PRIMARY KEY (gebruiker_id, vestiging_id));
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY, tijdstip TEXT NOT NULL, gebruiker TEXT NOT NULL, rol TEXT NOT NULL,
+  actie TEXT NOT NULL, leerling_id TEXT, bron TEXT NOT NULL, detail TEXT, adres TEXT);
+CREATE INDEX audit_leerling ON audit (leerling_id);
+CREATE TRIGGER audit_alleen_toevoegen_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'het auditlogboek kan alleen worden aangevuld'); END;
+CREATE TRIGGER audit_alleen_toevoegen_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'het auditlogboek kan alleen worden aangevuld'); END;
+ALTER TABLE notities ADD COLUMN rol TEXT;
+CREATE INDEX ondersteuning_leerling ON ondersteuning (leerling_id);
+CREATE INDEX verzuim_leerling ON verzuim (leerling_id);
+CREATE INDEX inschrijvingen_vestiging ON inschrijvingen (vestiging_id, leerling_id);
+)sql";
+
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2, kVersion3};
 
 }  // namespace
 

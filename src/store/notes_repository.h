@@ -18,7 +18,8 @@ struct Note {
   std::string van;         // YYYY-MM-DD or empty
   std::string tot;         // YYYY-MM-DD or empty
   std::string tekst;
-  std::string auteur;
+  std::string auteur;       // the account name of the writer
+  std::string rol;          // the writer's role at the time (notes from before accounts: empty)
   std::string aangemaakt;  // UTC, YYYY-MM-DDTHH:MM:SSZ, set on insert
 };
 

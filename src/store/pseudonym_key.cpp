@@ -21,32 +21,11 @@ std::string to_hex(const uint8_t* bytes, size_t size) {
   return hex;
 }
 
-std::string stored_fingerprint(Database& db) {
-  Statement query = db.prepare("SELECT waarde FROM instellingen WHERE naam = ?");
-  query.bind_text(1, kFingerprintSetting);
-  return query.step() ? std::string(query.column_text(0)) : std::string();
-}
-
 void store_fingerprint(Database& db, const std::string& fingerprint) {
   Statement insert = db.prepare("INSERT OR REPLACE INTO instellingen (naam, waarde) VALUES (?, ?)");
   insert.bind_text(1, kFingerprintSetting);
   insert.bind_text(2, fingerprint);
   insert.step();
-}
-
-PseudonymKey read_key_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::string hex;
-  in >> hex;
-  PseudonymKey key;
-  size_t length = 0;
-  if (hex.size() != key.bytes.size() * 2 ||
-      sodium_hex2bin(key.bytes.data(), key.bytes.size(), hex.data(), hex.size(), nullptr, &length,
-                     nullptr) != 0 ||
-      length != key.bytes.size()) {
-    throw StoreError(fmt::format("sleutelbestand {} is beschadigd", path.string()));
-  }
-  return key;
 }
 
 PseudonymKey create_key_file(const std::filesystem::path& path) {
@@ -63,6 +42,28 @@ PseudonymKey create_key_file(const std::filesystem::path& path) {
 
 }  // namespace
 
+PseudonymKey read_pseudonym_key(const std::filesystem::path& path) {
+  if (sodium_init() < 0) throw StoreError("libsodium kon niet starten");
+  std::ifstream in(path);
+  std::string hex;
+  in >> hex;
+  PseudonymKey key;
+  size_t length = 0;
+  if (hex.size() != key.bytes.size() * 2 ||
+      sodium_hex2bin(key.bytes.data(), key.bytes.size(), hex.data(), hex.size(), nullptr, &length,
+                     nullptr) != 0 ||
+      length != key.bytes.size()) {
+    throw StoreError(fmt::format("sleutelbestand {} is beschadigd", path.string()));
+  }
+  return key;
+}
+
+std::string stored_key_fingerprint(Database& db) {
+  Statement query = db.prepare("SELECT waarde FROM instellingen WHERE naam = ?");
+  query.bind_text(1, kFingerprintSetting);
+  return query.step() ? std::string(query.column_text(0)) : std::string();
+}
+
 std::string PseudonymKey::fingerprint() const {
   static constexpr unsigned char kContext[] = "stroom pseudonym key fingerprint";
   uint8_t hash[8];
@@ -77,7 +78,7 @@ std::filesystem::path pseudonym_key_path(const std::filesystem::path& db_path) {
 PseudonymKey load_or_create_pseudonym_key(Database& db) {
   if (sodium_init() < 0) throw StoreError("libsodium kon niet starten");
   const auto path = pseudonym_key_path(db.path());
-  const std::string expected = stored_fingerprint(db);
+  const std::string expected = stored_key_fingerprint(db);
   if (!std::filesystem::exists(path)) {
     if (!expected.empty()) {
       throw StoreError(fmt::format(
@@ -89,7 +90,7 @@ PseudonymKey load_or_create_pseudonym_key(Database& db) {
     store_fingerprint(db, key.fingerprint());
     return key;
   }
-  PseudonymKey key = read_key_file(path);
+  PseudonymKey key = read_pseudonym_key(path);
   if (expected.empty()) {
     store_fingerprint(db, key.fingerprint());
   } else if (expected != key.fingerprint()) {

@@ -28,4 +28,9 @@ std::filesystem::path pseudonym_key_path(const std::filesystem::path& db_path);
 // Throws StoreError when the key file is missing or does not belong to this database.
 PseudonymKey load_or_create_pseudonym_key(Database& db);
 
+// Reads a key file (hex); throws StoreError when it is damaged. For checking copies (backup).
+PseudonymKey read_pseudonym_key(const std::filesystem::path& path);
+// The fingerprint of the key a database belongs to; empty when it never had one.
+std::string stored_key_fingerprint(Database& db);
+
 }  // namespace stroom

@@ -1,21 +1,76 @@
 // The API client: every request the web app makes goes through here, so errors are handled once
-// and surface as ApiError with the server's Dutch message.
-import type { MeasureInfo, MeasureParams, MeasureResult, NewNote, Note, RegionInfo } from './types';
+// and surface as ApiError with the server's Dutch message. It also holds the session's CSRF token
+// (in memory only, never in storage) and sends it with every POST, and it tells the app shell when
+// the server answers 401, so that the login page is shown wherever that happens.
+import type {
+  AuditEntry,
+  MeasureInfo,
+  MeasureParams,
+  MeasureResult,
+  NewNote,
+  Note,
+  PupilListItem,
+  PupilRecord,
+  RegionInfo,
+  Session,
+  SupportRequest,
+  Vestiging,
+} from './types';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Seconds to wait before trying again (Retry-After of a 429), when the server said so. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** The token the server gave at login or in /api/sessie; sent as X-CSRF-Token on every POST. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request other than the login itself gets 401: the session is gone. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+function retryAfterSeconds(response: Response): number | null {
+  const header = response.headers.get('Retry-After');
+  if (header === null) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(header); // the header may also be an HTTP date
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  /** The login itself: a 401 there means a wrong password, not an expired session. */
+  login?: boolean;
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && !options.login && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, init);
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
   } catch {
     throw new ApiError(0, 'de server is niet bereikbaar');
   }
@@ -24,11 +79,13 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
-    throw new ApiError(response.status, `onverwacht antwoord van de server (${response.status})`);
+    if (response.ok) throw new ApiError(response.status, `onverwacht antwoord van de server (${response.status})`);
   }
   if (!response.ok) {
     const fout = (body as { fout?: unknown } | null)?.fout;
-    throw new ApiError(response.status, typeof fout === 'string' ? fout : `fout ${response.status}`);
+    const error = new ApiError(response.status, typeof fout === 'string' ? fout : `fout ${response.status}`, retryAfterSeconds(response));
+    if (response.status === 401 && !options.login) onUnauthorized?.();
+    throw error;
   }
   return body as T;
 }
@@ -45,8 +102,26 @@ export function measureUrl(id: string, params: MeasureParams = {}): string {
   return `api/measures/${encodeURIComponent(id)}${measureQuery(params)}`;
 }
 
+/** Filters of GET /api/audit: one pupil, one user (empty: all). */
+export interface AuditFilter {
+  leerling?: string;
+  gebruiker?: string;
+}
+
+/** The audit log's address, as JSON or as a CSV file (a plain link: the session cookie goes along). */
+export function auditUrl(filter: AuditFilter = {}, csv = false): string {
+  const query = new URLSearchParams();
+  if (csv) query.set('formaat', 'csv');
+  if (filter.leerling) query.set('leerling', filter.leerling);
+  if (filter.gebruiker) query.set('gebruiker', filter.gebruiker);
+  const text = query.toString();
+  return `api/audit${text ? `?${text}` : ''}`;
+}
+
 // Measure results are kept for the visit: the server computes them from a model loaded once at its
 // start, so the same question gets the same answer, and several charts often ask it (richting).
+// They depend on the user (small counts are suppressed for every role but beheerder), so the
+// cache is emptied when the session changes.
 const measureCache = new Map<string, Promise<MeasureResult>>();
 
 function cachedMeasure(id: string, params: MeasureParams): Promise<MeasureResult> {
@@ -60,15 +135,41 @@ function cachedMeasure(id: string, params: MeasureParams): Promise<MeasureResult
   return pending;
 }
 
+// The vestigingen (public names, the same for every role) are asked once per session: the
+// Leerlingen picker and every pupil record need them. Emptied with the measures when the user changes.
+let vestigingenCache: Promise<Vestiging[]> | null = null;
+
+function cachedVestigingen(): Promise<Vestiging[]> {
+  if (!vestigingenCache) {
+    const pending = request<Vestiging[]>('api/vestigingen');
+    vestigingenCache = pending;
+    pending.catch(() => {
+      if (vestigingenCache === pending) vestigingenCache = null; // ask again next time
+    });
+  }
+  return vestigingenCache;
+}
+
+/** Forgets everything cached for the previous user. */
+export function clearCaches(): void {
+  measureCache.clear();
+  vestigingenCache = null;
+}
+
 export const api = {
+  login: (gebruiker: string, wachtwoord: string) => request<Session>('api/login', { method: 'POST', body: { gebruiker, wachtwoord }, login: true }),
+  session: () => request<Session>('api/sessie'),
+  logout: () => request<unknown>('api/logout', { method: 'POST' }),
   measures: () => request<MeasureInfo[]>('api/measures'),
   measure: (id: string, params: MeasureParams = {}) => cachedMeasure(id, params),
   info: () => request<RegionInfo>('api/info'),
   notes: (grafiek: string) => request<Note[]>(`api/notities?grafiek=${encodeURIComponent(grafiek)}`),
-  addNote: (note: NewNote) =>
-    request<Note>('api/notities', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(note),
-    }),
+  addNote: (note: NewNote) => request<Note>('api/notities', { method: 'POST', body: note }),
+  vestigingen: () => cachedVestigingen(),
+  pupils: (vestiging: string) => request<PupilListItem[]>(`api/leerlingen?vestiging=${encodeURIComponent(vestiging)}`),
+  /** Not cached: personal data, and the server logs every pupil listed. */
+  supportRequests: () => request<SupportRequest[]>('api/leerlingen?aanvragen=1'),
+  pupil: (id: string) => request<PupilRecord>(`api/leerlingen/${encodeURIComponent(id)}`),
+  findPupil: (bsn: string, reden: string) => request<{ leerling_id: string }>('api/leerlingen/zoek', { method: 'POST', body: { bsn, reden } }),
+  audit: (filter: AuditFilter = {}) => request<AuditEntry[]>(auditUrl(filter)),
 };

@@ -43,6 +43,8 @@ export function parseIsoDate(iso: string): Date | null {
   return date.getUTCDate() === Number(match[3]) && date.getUTCMonth() === Number(match[2]) - 1 ? date : null;
 }
 
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
 /**
  * "2023-10-01" → "1 oktober 2023" (nl) or "1 October 2023" (en). Calendar dates are formatted in
  * UTC because they are days, not instants: a browser west of Greenwich must not show 30 september.
@@ -50,12 +52,13 @@ export function parseIsoDate(iso: string): Date | null {
 export function formatDate(iso: string, lang: Lang): string {
   const date = parseIsoDate(iso);
   if (!date) return iso;
-  return new Intl.DateTimeFormat(intlLocale[lang], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  let format = dateFormats.get(lang);
+  if (!format) {
+    // Kept per language: a list of thousands of dates (the Aanvragen page) formats them all.
+    format = new Intl.DateTimeFormat(intlLocale[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  return format.format(date);
 }
 
 /** An instant such as "2026-11-22T06:40:00Z" as a date in the user's own time zone. */
@@ -63,6 +66,22 @@ export function formatTimestamp(iso: string, lang: Lang): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(intlLocale[lang], { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+}
+
+/** An instant as date and time in the user's own time zone: "22 november 2026 07:40:00". */
+export function formatDateTime(iso: string, lang: Lang): string {
+  // SQLite writes "2026-11-22 06:40:00" for UTC; read it as UTC, as the server means it.
+  const normal = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/.test(iso) ? `${iso.replace(' ', 'T')}Z` : iso;
+  const date = new Date(normal);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(date);
 }
 
 /** A table cell: numbers localised, dates written out, empty as an en dash (not as 0). */

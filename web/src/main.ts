@@ -1,25 +1,43 @@
-// The app shell: header with navigation and the language switch, and the page for the current
-// address. Loads /api/info once (the region's dates) and renders the page the hash names.
+// The app shell: the session (login page until /api/sessie or /api/login says who is there), the
+// header with the role's navigation, the user, "Uitloggen" and the language switch, and the page
+// for the current address. A 401 from any request shows the login page again; the address is kept,
+// so after logging in the user is back on the page they were on.
 import './styles.css';
-import { api } from './api';
-import { getLang, setLang, t, type TextKey } from './i18n';
+import { api, ApiError, setUnauthorizedHandler } from './api';
+import { getLang, roleLabel, setLang, t, type TextKey } from './i18n';
+import { renderAanvragen } from './pages/aanvragen';
+import { renderKind } from './pages/kind';
+import { renderLeerling } from './pages/leerling';
+import { renderLeerlingen } from './pages/leerlingen';
 import { renderLeerlingstromen } from './pages/leerlingstromen';
+import { renderLogboek } from './pages/logboek';
 import { renderMaatboek } from './pages/maatboek';
 import { renderOverzicht } from './pages/overzicht';
-import type { PageContext, PageRenderer } from './pages/page';
+import { type BaseContext, errorText, type PageRenderer, type PersonPageRenderer } from './pages/page';
 import { renderThuiszitters } from './pages/thuiszitters';
 import { renderVoorzieningen } from './pages/voorzieningen';
-import { PAGES, type PageId, parseRoute, routeHash } from './router';
-import type { RegionInfo } from './types';
+import { homePage, isMeasurePage, mayOpen, type MeasurePageId, navPages } from './roles';
+import { type PageId, parseRoute, routeHash } from './router';
+import { currentSession, endSession, startSession } from './session';
+import type { RegionInfo, Session } from './types';
 import { disposeAllCharts, redrawAllCharts } from './ui/chart-panel';
 import { clear, el } from './ui/dom';
+import { loginForm } from './ui/login-form';
 
-const renderers: Record<PageId, PageRenderer> = {
+const measureRenderers: Record<MeasurePageId, PageRenderer> = {
   overzicht: renderOverzicht,
   leerlingstromen: renderLeerlingstromen,
   thuiszitters: renderThuiszitters,
   voorzieningen: renderVoorzieningen,
   maatboek: renderMaatboek,
+};
+
+const personRenderers: Record<Exclude<PageId, MeasurePageId>, PersonPageRenderer> = {
+  kind: renderKind,
+  leerlingen: renderLeerlingen,
+  leerling: renderLeerling,
+  aanvragen: renderAanvragen,
+  logboek: renderLogboek,
 };
 
 const navKeys: Record<PageId, TextKey> = {
@@ -28,68 +46,178 @@ const navKeys: Record<PageId, TextKey> = {
   thuiszitters: 'navThuiszitters',
   voorzieningen: 'navVoorzieningen',
   maatboek: 'navMaatboek',
+  kind: 'navKind',
+  leerlingen: 'navLeerlingen',
+  leerling: 'navLeerling',
+  aanvragen: 'navAanvragen',
+  logboek: 'navLogboek',
 };
 
 let info: RegionInfo | null = null;
+/** Shown above the login form: why the user is there (session ended, server unreachable). */
+let loginNotice: string | undefined;
+/** Each render gets a number; an older one that is still loading stops when it sees a newer one. */
+let generation = 0;
 
-function renderShell(app: HTMLElement, current: PageId): HTMLElement {
-  clear(app);
-  const languageButton = el(
+function languageButton(): HTMLElement {
+  const button = el(
     'button',
     { type: 'button', class: 'language-switch', lang: getLang() === 'nl' ? 'en' : 'nl', 'aria-label': t('switchLanguageLabel') },
     t('switchLanguage'),
   );
-  languageButton.addEventListener('click', () => {
+  button.addEventListener('click', () => {
     setLang(getLang() === 'nl' ? 'en' : 'nl');
     void render();
   });
+  return button;
+}
+
+function userMenu(session: Session): HTMLElement {
+  const status = el('span', { class: 'logout-status', role: 'alert' });
+  const button = el('button', { type: 'button', class: 'logout' }, t('logout'));
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    void logout().catch((error: unknown) => {
+      button.disabled = false;
+      status.textContent = errorText(error);
+    });
+  });
+  return el(
+    'div',
+    { class: 'user-menu', role: 'group', 'aria-label': t('userMenuLabel') },
+    el('span', { class: 'user-who' }, `${t('loggedInAs')} `, el('strong', { class: 'user-name' }, session.gebruiker), ' ', el('span', { class: 'user-role' }, `(${roleLabel(session.rol)})`)),
+    button,
+    status,
+  );
+}
+
+function renderShell(app: HTMLElement, session: Session | null, current: PageId | null): HTMLElement {
+  clear(app);
+  const home = session ? homePage(session.rol) : null;
   const main = el('main', { id: 'inhoud', tabindex: -1 });
   app.append(
     el(
       'header',
       { class: 'app-header' },
-      el('div', { class: 'brand' }, el('a', { href: '#/overzicht', class: 'app-name' }, t('appName')), el('span', { class: 'tagline' }, t('appTagline'))),
       el(
-        'nav',
-        { class: 'app-nav' },
-        ...PAGES.map((page) => el('a', { href: `#/${page}`, 'aria-current': page === current ? 'page' : undefined, 'data-page': page }, t(navKeys[page]))),
+        'div',
+        { class: 'brand' },
+        el('a', { href: home ? `#/${home}` : '#/', class: 'app-name' }, t('appName')),
+        el('span', { class: 'tagline' }, t('appTagline')),
       ),
-      languageButton,
+      session
+        ? el(
+            'nav',
+            { class: 'app-nav' },
+            ...navPages(session.rol).map((page) =>
+              el('a', { href: `#/${page}`, 'aria-current': page === current ? 'page' : undefined, 'data-page': page }, t(navKeys[page])),
+            ),
+          )
+        : null,
+      session ? userMenu(session) : null,
+      languageButton(),
     ),
     main,
   );
   return main;
 }
 
+function renderLogin(app: HTMLElement): void {
+  const main = renderShell(app, null, null);
+  main.classList.add('login-main');
+  document.title = `${t('loginTitle')} · stroom`;
+  main.append(
+    loginForm({
+      notice: loginNotice,
+      onLogin: (session) => {
+        startSession(session);
+        loginNotice = undefined;
+        info = null;
+        void render().then(() => document.getElementById('inhoud')?.focus());
+      },
+    }),
+  );
+  document.getElementById('login-gebruiker')?.focus();
+}
+
 async function render(): Promise<void> {
   const app = document.getElementById('app');
   if (!app) return;
-  const route = parseRoute(location.hash);
+  const mine = ++generation;
   disposeAllCharts();
   document.documentElement.lang = getLang();
-  const main = renderShell(app, route.page);
-  document.title = `${t(navKeys[route.page])} · stroom`;
-  if (!info) {
-    try {
-      info = await api.info();
-    } catch (error) {
-      main.append(el('p', { class: 'error', role: 'alert' }, `${t('errorPrefix')}: ${error instanceof Error ? error.message : String(error)}`));
-      return;
+  const session = currentSession();
+  if (!session) {
+    renderLogin(app);
+    return;
+  }
+  let route = parseRoute(location.hash);
+  if (!mayOpen(route.page, session.rol)) {
+    const home = homePage(session.rol);
+    if (home) {
+      history.replaceState(null, '', `#/${home}`);
+      route = parseRoute(`#/${home}`);
     }
   }
-  const context: PageContext = {
-    info,
+  const allowed = mayOpen(route.page, session.rol);
+  const main = renderShell(app, session, route.page);
+  document.title = `${t(navKeys[route.page])} · stroom`;
+  if (!allowed) {
+    main.append(el('p', { class: 'error', role: 'alert' }, t('noPagesForRole', { rol: session.rol })));
+    return;
+  }
+  const base: BaseContext = {
+    session,
     query: route.query,
     subPath: route.subPath,
     setQuery(name, value) {
-      route.query.set(name, value);
+      if (value) route.query.set(name, value);
+      else route.query.delete(name);
       history.replaceState(null, '', routeHash(route));
     },
   };
   const page = el('div', { class: `page page-${route.page}`, 'data-page': route.page });
+  if (!isMeasurePage(route.page)) {
+    main.append(page);
+    await personRenderers[route.page](page, base);
+    return;
+  }
+  if (!info) {
+    try {
+      info = await api.info();
+    } catch (error) {
+      if (mine === generation) main.append(el('p', { class: 'error', role: 'alert' }, `${t('errorPrefix')}: ${errorText(error)}`));
+      return;
+    }
+    if (mine !== generation) return;
+  }
   main.append(page);
-  await renderers[route.page](page, context);
+  await measureRenderers[route.page](page, { ...base, info });
 }
+
+async function logout(): Promise<void> {
+  try {
+    await api.logout();
+  } catch (error) {
+    // 401: the session had already ended, which is what was asked. Anything else (403: no valid
+    // CSRF token) leaves the server's session alive, so the user must not be told it is over.
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+  }
+  endSession();
+  info = null;
+  loginNotice = undefined;
+  // The address may name a pupil; the next person at this screen starts from the beginning.
+  history.replaceState(null, '', location.pathname + location.search);
+  await render();
+}
+
+setUnauthorizedHandler(() => {
+  if (!currentSession()) return; // already on the login page (or still starting)
+  endSession();
+  info = null;
+  loginNotice = t('loginExpired');
+  void render();
+});
 
 let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 window.addEventListener('resize', () => {
@@ -97,9 +225,21 @@ window.addEventListener('resize', () => {
   resizeTimer = setTimeout(redrawAllCharts, 200);
 });
 window.addEventListener('hashchange', () => {
+  if (!currentSession()) return; // the login form stays; after the login the new address is shown
   void render().then(() => {
     if (!parseRoute(location.hash).subPath) window.scrollTo(0, 0);
   });
 });
-setLang(getLang());
-void render();
+
+async function start(): Promise<void> {
+  setLang(getLang());
+  try {
+    startSession(await api.session());
+  } catch (error) {
+    // 401: nobody is logged in, the ordinary start. Anything else is worth saying on the login page.
+    if (!(error instanceof ApiError && error.status === 401)) loginNotice = errorText(error);
+  }
+  await render();
+}
+
+void start();

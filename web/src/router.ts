@@ -1,7 +1,18 @@
 // Hash routing: #/page/sub?query. Hash-based so that the app is plain static files: the server
 // serves index.html at / and needs no rewrite rule for deep links.
 
-export const PAGES = ['overzicht', 'leerlingstromen', 'thuiszitters', 'voorzieningen', 'maatboek'] as const;
+export const PAGES = [
+  'overzicht',
+  'leerlingstromen',
+  'thuiszitters',
+  'voorzieningen',
+  'maatboek',
+  'kind',
+  'leerlingen',
+  'leerling',
+  'aanvragen',
+  'logboek',
+] as const;
 export type PageId = (typeof PAGES)[number];
 
 export interface Route {

@@ -1,6 +1,10 @@
 // The shapes of the stroom HTTP API (src/server/ in the C++ tree), as the web app reads them.
 
-/** One cell of a measure row: labels are strings, counts and numbers are numbers, empty is null. */
+/**
+ * One cell of a measure row: labels are strings, counts and numbers are numbers, empty is null.
+ * For every role but beheerder the server suppresses small counts: a count of 1 to 4 arrives as the
+ * string "<5" and a value derived from one as null (as `stroom measure --publish` writes them).
+ */
 export type Cell = string | number | null;
 
 /** One row of a measure, keyed by the measure's CSV columns (see docs/maatboek.md). */
@@ -36,18 +40,128 @@ export interface RegionInfo {
   schooljaren: string[];
 }
 
-/** A note (narratief) attached to a chart for a date range. */
+/** A note (narratief) attached to a chart for a date range; the author is the logged-in user. */
 export interface Note {
   id: number;
   grafiek: string;
   van: string;
   tot: string;
   tekst: string;
+  /** The user name of the author, taken by the server from the session. */
   auteur: string;
+  /** The author's role when the note was written. */
+  rol: string;
   aangemaakt: string;
 }
 
-export type NewNote = Omit<Note, 'id' | 'aangemaakt'>;
+/** POST /api/notities: the author is not sent, the server takes it from the session. */
+export type NewNote = Pick<Note, 'grafiek' | 'van' | 'tot' | 'tekst'>;
+
+/** The roles of docs/privacy.md, by their Dutch names as the API writes them. */
+export type Role = 'beheerder' | 'analist' | 'school' | 'commissie' | 'ouder';
+
+/** POST /api/login and GET /api/sessie: who is logged in, and the CSRF token for their POSTs. */
+export interface Session {
+  gebruiker: string;
+  rol: Role;
+  /** school: the vestigingen whose pupils the user may see. */
+  vestigingen: string[];
+  /** ouder: the one child the user may see. */
+  leerling: string | null;
+  csrf: string;
+}
+
+/** GET /api/leerlingen?vestiging=ID: the enrolments at that vestiging, one per row. */
+export interface PupilListItem {
+  leerling_id: string;
+  onderwijssoort: string | null;
+  startdatum: string | null;
+  einddatum: string | null;
+}
+
+/** GET /api/vestigingen (every role): the public names of the school locations, sorted by naam. */
+export interface Vestiging {
+  vestiging_id: string;
+  naam: string | null;
+  gemeente: string | null;
+  sector: string | null;
+}
+
+/**
+ * GET /api/leerlingen?aanvragen=1 (commissie, beheerder): one row per support request, newest
+ * request first. The server logs one read per pupil in the list.
+ */
+export interface SupportRequest {
+  leerling_id: string;
+  besluit_id: string | null;
+  soort: string | null;
+  categorie: string | null;
+  aanvraagdatum: string | null;
+  besluitdatum: string | null;
+  uitkomst: string | null;
+}
+
+export interface Enrolment {
+  vestiging_id: string | null;
+  onderwijssoort: string | null;
+  cluster: string | null;
+  niveau: string | null;
+  startdatum: string | null;
+  einddatum: string | null;
+}
+
+export interface SupportDecision {
+  besluit_id: string | null;
+  soort: string | null;
+  categorie: string | null;
+  voorziening_id: string | null;
+  aanvraagdatum: string | null;
+  besluitdatum: string | null;
+  startdatum: string | null;
+  einddatum: string | null;
+  uitkomst: string | null;
+}
+
+export interface AbsenceReport {
+  melding_id: string | null;
+  vestiging_id: string | null;
+  soort: string | null;
+  /** "ja" or "nee" as imported (a boolean is read the same way). */
+  thuiszitter: string | boolean | null;
+  startdatum: string | null;
+  einddatum: string | null;
+  reden: string | null;
+}
+
+export interface WaitingListEntry {
+  voorziening_id: string | null;
+  aanmelddatum: string | null;
+  plaatsingsdatum: string | null;
+  /** The date the registration was withdrawn, if it was. */
+  afgemeld: string | null;
+}
+
+/** GET /api/leerlingen/{id}: everything registered about one (pseudonymous) pupil. */
+export interface PupilRecord {
+  leerling_id: string;
+  inschrijvingen: Enrolment[];
+  ondersteuning: SupportDecision[];
+  verzuim: AbsenceReport[];
+  wachtlijst: WaitingListEntry[];
+}
+
+/** GET /api/audit: one read or change of personal data (or a login attempt), newest first. */
+export interface AuditEntry {
+  id: number;
+  tijdstip: string;
+  gebruiker: string;
+  rol: string;
+  actie: string;
+  leerling_id: string | null;
+  bron: string;
+  detail: string | null;
+  adres: string | null;
+}
 
 /** Query parameters a measure accepts. */
 export interface MeasureParams {

@@ -3,7 +3,19 @@
 // starts at zero, and a reference line (e.g. 100% occupancy) can be drawn.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { axisLabelExpression, type BaseOptions, COUNT_FORMAT, NUMBER_FORMAT, settingColors, distinctValues, topLevel, valueTextExpression, fitWidth } from './common';
+import {
+  axisLabelExpression,
+  type BaseOptions,
+  COUNT_FORMAT,
+  distinctValues,
+  fitWidth,
+  isSuppressed,
+  NUMBER_FORMAT,
+  settingColors,
+  suppressedLabelLayer,
+  topLevel,
+  valueTextExpression,
+} from './common';
 
 export interface CategoryBarsOptions extends BaseOptions {
   category: string;
@@ -18,9 +30,12 @@ export interface CategoryBarsOptions extends BaseOptions {
   referenceValue?: number;
 }
 
-/** Categories by value, largest first; ties and empty values in their original order. */
+/**
+ * Categories by value, largest first; ties and empty values in their original order. A suppressed
+ * count ("<5", between 1 and 4) comes after every number of 5 or more and before 0.
+ */
 export function byValueDescending(rows: readonly Row[], field: string): string[] {
-  const value = (r: Row) => (typeof r.waarde === 'number' ? r.waarde : Number.NEGATIVE_INFINITY);
+  const value = (r: Row) => (typeof r.waarde === 'number' ? r.waarde : isSuppressed(r.waarde) ? 0.5 : Number.NEGATIVE_INFINITY);
   const sorted = [...rows].sort((a, b) => (value(a) === value(b) ? 0 : value(a) < value(b) ? 1 : -1));
   return distinctValues(sorted, field);
 }
@@ -70,6 +85,7 @@ export function categoryBarsSpec(rows: readonly Row[], options: CategoryBarsOpti
       mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 12, color: '#222' },
       encoding: { y, x: { ...x, axis: undefined, title: undefined }, text: { field: 'waarde_tekst' } },
     },
+    suppressedLabelLayer('x', { y }),
   ];
   if (options.referenceValue !== undefined)
     layers.push({

@@ -96,10 +96,43 @@ export function axisLabelExpression(labels: Record<string, string>): string {
   return `(${JSON.stringify(labels)})[datum.value] || datum.value`;
 }
 
-/** A Vega expression for a value as text: locale-formatted, an en dash when empty (never 0). */
+/**
+ * A suppressed count: for every role but beheerder the server writes a count of 1 to 4 as "<5"
+ * (as `stroom measure --publish` does). A chart cannot draw it as a length, so it is written as
+ * text where its bar would start, never drawn as 0 and never left out silently.
+ */
+export function isSuppressed(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith('<');
+}
+
+/** The Vega test for a suppressed value in datum[field]. */
+export function suppressedTest(field = 'waarde'): string {
+  const f = JSON.stringify(field);
+  return `isString(datum[${f}]) && indexof(datum[${f}], '<') === 0`;
+}
+
+/**
+ * A Vega expression for a value as text: locale-formatted, the marker as it is for a suppressed
+ * count ("<5"), an en dash when empty (never 0).
+ */
 export function valueTextExpression(field: string, format = NUMBER_FORMAT): string {
   const f = JSON.stringify(field);
-  return `isValid(datum[${f}]) ? format(datum[${f}], '${format}') : '–'`;
+  return `isNumber(datum[${f}]) ? format(datum[${f}], '${format}') : isString(datum[${f}]) && datum[${f}] !== '' ? datum[${f}] : '–'`;
+}
+
+/**
+ * A text layer that writes the suppressed values ("<5") at the zero of the value axis, where their
+ * bar would start. `position` names the value channel (x for horizontal bars, y for vertical).
+ */
+export function suppressedLabelLayer(position: 'x' | 'y', encoding: Record<string, unknown>): unknown {
+  return {
+    transform: [{ filter: suppressedTest() }],
+    mark:
+      position === 'x'
+        ? { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 12, color: '#222' }
+        : { type: 'text', align: 'center', baseline: 'bottom', dy: -3, fontSize: 11, color: '#222' },
+    encoding: { ...encoding, [position]: { datum: 0, type: 'quantitative' }, text: { field: 'waarde', type: 'nominal' } },
+  };
 }
 
 /**

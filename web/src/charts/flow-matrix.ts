@@ -6,7 +6,7 @@
 // is a guide and never the only carrier of a value.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { axisLabelExpression, type BaseOptions, COUNT_FORMAT, topLevel } from './common';
+import { axisLabelExpression, type BaseOptions, COUNT_FORMAT, labelExpression, suppressedTest, topLevel, valueTextExpression } from './common';
 
 export interface FlowMatrixOptions extends BaseOptions {
   order: readonly string[];
@@ -45,21 +45,40 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
   const tooltip = [
     { field: 'van', type: 'nominal', title: options.fromTitle },
     { field: 'naar', type: 'nominal', title: options.toTitle },
-    { field: 'waarde', type: 'quantitative', title: options.valueTitle, format: COUNT_FORMAT },
+    // The written value, so a suppressed count reads "<5" here too (never NaN).
+    { field: 'waarde_tekst', type: 'nominal', title: options.valueTitle },
   ];
   return {
     ...topLevel(options, rows),
     width: cell * order.length,
     height: cell * order.length,
+    transform: [
+      { calculate: valueTextExpression('waarde', COUNT_FORMAT), as: 'waarde_tekst' },
+      // What a screen reader says for a cell (Vega-Lite would format "<5" as a number: NaN).
+      {
+        calculate: [
+          `${JSON.stringify(`${options.fromTitle}: `)} + (${labelExpression(options.labels, 'van')})`,
+          `${JSON.stringify(`; ${options.toTitle}: `)} + (${labelExpression(options.labels, 'naar')})`,
+          `${JSON.stringify(`; ${options.valueTitle}: `)} + datum.waarde_tekst`,
+        ].join(' + '),
+        as: 'beschrijving',
+      },
+    ],
     config: { ...topLevel(options, rows).config, axis: { grid: false, labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal' } },
     layer: [
       {
-        mark: { type: 'rect', stroke: '#fff', strokeWidth: 1, tooltip: true },
+        // 'show': a suppressed cell ("<5", not a number) keeps its rect; the condition colours it.
+        mark: { type: 'rect', stroke: '#fff', strokeWidth: 1, tooltip: true, invalid: 'show' },
         encoding: {
           x,
           y,
           color: {
-            condition: { test: stayed, value: '#e3e3e3' },
+            // Grey for who stayed; a suppressed move (1 to 4 pupils, "<5") gets the scale's lightest
+            // colour, as a small number would.
+            condition: [
+              { test: stayed, value: '#e3e3e3' },
+              { test: suppressedTest(), value: '#fdeedf' },
+            ],
             field: 'waarde',
             type: 'quantitative',
             title: options.valueTitle,
@@ -67,6 +86,7 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
             scale: { scheme: 'oranges', domain: [0, max], zero: true, clamp: true },
             legend: { orient: 'right', direction: 'vertical', format: COUNT_FORMAT, gradientLength: 160 },
           },
+          description: { field: 'beschrijving' },
           tooltip,
         },
       },
@@ -75,7 +95,7 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
         encoding: {
           x,
           y,
-          text: { field: 'waarde', type: 'quantitative', format: COUNT_FORMAT },
+          text: { field: 'waarde_tekst', type: 'nominal' },
           color: { condition: { test: `!(${stayed}) && datum.waarde > ${max / 2}`, value: '#fff' }, value: '#222' },
           tooltip,
         },

@@ -3,7 +3,17 @@
 // than stacked, because the point is to compare the series with each other, from one zero line.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { axisLabelExpression, type BaseOptions, COUNT_FORMAT, distinctValues, NUMBER_FORMAT, topLevel, valueTextExpression, fitWidth } from './common';
+import {
+  axisLabelExpression,
+  type BaseOptions,
+  COUNT_FORMAT,
+  distinctValues,
+  fitWidth,
+  NUMBER_FORMAT,
+  suppressedLabelLayer,
+  topLevel,
+  valueTextExpression,
+} from './common';
 
 export interface GroupedBarsOptions extends BaseOptions {
   x: string;
@@ -68,6 +78,8 @@ export function groupedBarsSpec(rows: readonly Row[], options: GroupedBarsOption
       mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 11, color: '#222' },
       encoding: { x, xOffset, y: { field: 'waarde', type: 'quantitative' }, text: { field: 'waarde_tekst' } },
     });
+  // A suppressed count has no bar; its "<5" stands on the zero line instead.
+  layers.push(suppressedLabelLayer('y', { x, xOffset }));
   return {
     ...topLevel(options, rows),
     ...fitWidth(options.width),

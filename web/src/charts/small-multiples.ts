@@ -4,7 +4,17 @@
 // the small settings, a broken or dual axis would mislead. The panel titles say which is which.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { axisLabelExpression, type BaseOptions, dateExpression, dateLabelExpression, distinctValues, NUMBER_FORMAT, SETTING_COLORS, topLevel } from './common';
+import {
+  axisLabelExpression,
+  type BaseOptions,
+  dateExpression,
+  dateLabelExpression,
+  distinctValues,
+  NUMBER_FORMAT,
+  SETTING_COLORS,
+  suppressedLabelLayer,
+  topLevel,
+} from './common';
 
 export interface SmallMultiplesOptions extends BaseOptions {
   /** The field with one panel per value. */
@@ -24,6 +34,12 @@ export function smallMultiplesSpec(rows: readonly Row[], options: SmallMultiples
   const columns = Math.max(1, Math.min(options.columns ?? 4, panels.length));
   // The panel width follows the space available; 60 px per panel for its axis and spacing.
   const panelWidth = Math.max(110, Math.floor(options.width / columns) - 70);
+  const x = {
+    field: options.x,
+    type: 'ordinal',
+    title: options.xTitle,
+    axis: { labelExpr: dateLabelExpression('’%y'), labelAngle: 0 },
+  };
   return {
     ...topLevel(options, rows),
     transform: [{ calculate: dateExpression(options.x), as: 'datum_tekst' }],
@@ -39,33 +55,34 @@ export function smallMultiplesSpec(rows: readonly Row[], options: SmallMultiples
     spec: {
       width: panelWidth,
       height: 120,
-      mark: { type: 'bar', tooltip: true },
-      encoding: {
-        x: {
-          field: options.x,
-          type: 'ordinal',
-          title: options.xTitle,
-          axis: { labelExpr: dateLabelExpression('’%y'), labelAngle: 0 },
+      layer: [
+        {
+          mark: { type: 'bar', tooltip: true },
+          encoding: {
+            x,
+            y: {
+              field: 'waarde',
+              type: 'quantitative',
+              title: options.valueTitle,
+              scale: { zero: true, nice: true },
+              axis: { format, tickCount: 4 },
+            },
+            color: {
+              field: options.facet,
+              type: 'nominal',
+              scale: { domain: panels, range: panels.map((p) => SETTING_COLORS[p] ?? '#4e79a7') },
+              legend: null,
+            },
+            tooltip: [
+              { field: options.facet, type: 'nominal' },
+              { field: 'datum_tekst', type: 'nominal', title: options.xTitle },
+              { field: 'waarde', type: 'quantitative', title: options.valueTitle, format },
+            ],
+          },
         },
-        y: {
-          field: 'waarde',
-          type: 'quantitative',
-          title: options.valueTitle,
-          scale: { zero: true, nice: true },
-          axis: { format, tickCount: 4 },
-        },
-        color: {
-          field: options.facet,
-          type: 'nominal',
-          scale: { domain: panels, range: panels.map((p) => SETTING_COLORS[p] ?? '#4e79a7') },
-          legend: null,
-        },
-        tooltip: [
-          { field: options.facet, type: 'nominal' },
-          { field: 'datum_tekst', type: 'nominal', title: options.xTitle },
-          { field: 'waarde', type: 'quantitative', title: options.valueTitle, format },
-        ],
-      },
+        // A suppressed count ("<5") has no bar; it is written on the zero line instead.
+        suppressedLabelLayer('y', { x }),
+      ],
     },
     resolve: { scale: { y: 'independent' } },
   } as TopLevelSpec;

@@ -1,17 +1,30 @@
-// What a page gets from the app shell: the region's dates (for pickers and defaults), the page's
-// query parameters from the address (so a reload or a shared link keeps the choices), and the
-// sub-path (#/maatboek/leerlingen → "leerlingen").
-import type { RegionInfo } from '../types';
+// What a page gets from the app shell: who is logged in, the page's query parameters from the
+// address (so a reload or a shared link keeps the choices), the sub-path (#/maatboek/leerlingen →
+// "leerlingen"), and for the measure pages the region's dates (for pickers and defaults).
+import type { RegionInfo, Session } from '../types';
 
-export interface PageContext {
-  info: RegionInfo;
+export interface BaseContext {
+  session: Session;
   query: URLSearchParams;
   subPath: string;
-  /** Records a choice in the address without adding a history entry. */
+  /** Records a choice in the address without adding a history entry (empty: removes it). */
   setQuery(name: string, value: string): void;
 }
 
+/** The context of a measure page (Overzicht … Maatboek). */
+export interface PageContext extends BaseContext {
+  info: RegionInfo;
+}
+
 export type PageRenderer = (root: HTMLElement, context: PageContext) => void | Promise<void>;
+
+/** A page about pupils (Mijn kind, Leerlingen, Leerling, Aanvragen, Logboek): no region dates needed. */
+export type PersonPageRenderer = (root: HTMLElement, context: BaseContext) => void | Promise<void>;
+
+/** The message of an error as the pages show it. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** The latest teldatum, or the data date, or today: the default for a date picker. */
 export function defaultDate(info: RegionInfo): string {

@@ -1,9 +1,11 @@
 // The frame around every chart: title and subtitle, the chart (Vega-Lite through vega-embed), a
 // table view and a CSV download of exactly the chart's rows, the caption "Bron · Gegevens t/m ·
 // Definitie" and the notes beside it. Pages only say what to load and which spec to build.
-import embed, { type Result } from 'vega-embed';
+import embed, { type EmbedOptions, type Result } from 'vega-embed';
+import { expressionInterpreter } from 'vega-interpreter';
 import type { TopLevelSpec } from 'vega-lite';
 import { api, ApiError } from '../api';
+import { isSuppressed } from '../charts/common';
 import { csvFileName, toCsv } from '../csv';
 import { d3FormatLocale, d3TimeLocale, formatDate } from '../format';
 import { getLang, t } from '../i18n';
@@ -56,6 +58,26 @@ export async function loadMeasureOnDates(id: string, dates: readonly string[]): 
   return { ...fromResult(first, {}), rows: results.flatMap((r) => r.rijen) };
 }
 
+/**
+ * How every chart is embedded under the server's Content-Security-Policy: Vega's expressions are
+ * parsed to ASTs and evaluated by vega-interpreter instead of being compiled with `new Function`
+ * (no 'unsafe-eval'), and neither vega-embed nor its tooltip injects a <style> element (their few
+ * rules are in styles.css), so the app needs no inline styles either.
+ */
+export const EMBED_OPTIONS: EmbedOptions = {
+  actions: false,
+  renderer: 'svg',
+  ast: true,
+  expr: expressionInterpreter,
+  defaultStyle: false,
+  tooltip: { disableDefaultStyle: true },
+};
+
+/** Whether any cell of the rows is a suppressed small count ("<5"). */
+export function hasSuppressedCells(rows: readonly Row[]): boolean {
+  return rows.some((row) => Object.values(row).some(isSuppressed));
+}
+
 const livePanels = new Set<ChartPanel>();
 
 /** Redraws every chart on the page at its new width (after a window resize). */
@@ -75,6 +97,7 @@ export class ChartPanel {
   private readonly table: HTMLElement;
   private readonly subtitle: HTMLElement;
   private readonly caption: HTMLElement;
+  private readonly suppression: HTMLElement;
   private readonly tableButton: HTMLButtonElement;
   private readonly csvButton: HTMLButtonElement;
   private readonly notes: NotesBox;
@@ -90,6 +113,7 @@ export class ChartPanel {
     this.chart = el('div', { class: 'chart', role: 'figure', 'aria-labelledby': headingId });
     this.table = el('div', { class: 'table-view', hidden: true });
     this.caption = el('p', { class: 'caption' });
+    this.suppression = el('p', { class: 'suppression-note', hidden: true });
     this.tableButton = el('button', { type: 'button', class: 'toggle-table', 'aria-pressed': 'false' }, t('showTable'));
     this.tableButton.addEventListener('click', () => this.toggleTable());
     this.csvButton = el('button', { type: 'button', class: 'download-csv', title: t('downloadCsvLabel'), 'aria-label': t('downloadCsvLabel'), disabled: true }, `⤓ ${t('downloadCsv')}`);
@@ -104,7 +128,7 @@ export class ChartPanel {
         el('div', {}, el('h2', { id: headingId }, definition.title), this.subtitle),
         el('div', { class: 'panel-actions' }, this.tableButton, this.csvButton),
       ),
-      el('div', { class: 'panel-body' }, el('div', { class: 'panel-main' }, this.chart, this.table, this.caption), this.notes.element),
+      el('div', { class: 'panel-body' }, el('div', { class: 'panel-main' }, this.chart, this.table, this.caption, this.suppression), this.notes.element),
     );
     this.subtitle.textContent = definition.subtitle ?? '';
     void this.notes.load();
@@ -160,6 +184,8 @@ export class ChartPanel {
       `${t('source')}: ${data.bron} · ${t('dataUntil')} ${data.datumData ? formatDate(data.datumData, lang) : '–'} · `,
       el('a', { href: `#/maatboek/${this.definition.measure}`, class: 'definition-link' }, t('definition')),
     );
+    this.suppression.textContent = hasSuppressedCells(data.rows) ? t('suppressedNote') : '';
+    this.suppression.hidden = !this.suppression.textContent;
   }
 
   private renderTable(): void {
@@ -185,8 +211,7 @@ export class ChartPanel {
     this.chart.append(target);
     const drawing = ++this.drawing;
     const view = await embed(target, this.definition.spec(this.data, width), {
-      actions: false,
-      renderer: 'svg',
+      ...EMBED_OPTIONS,
       formatLocale: d3FormatLocale[lang],
       timeFormatLocale: d3TimeLocale[lang],
     });

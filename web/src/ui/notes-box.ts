@@ -1,29 +1,12 @@
 // The notes beside a chart (narratief): what people know about a period that the numbers do not
-// say ("new provision opened", "registration changed"). Listed with period, author and date, and
-// added through a small form; stored by the API, so they are there for every user after a reload.
+// say ("new provision opened", "registration changed"). Listed with period, author, the author's
+// role and date, and added through a small form; the server takes the author from the session, so
+// the form does not ask for it. Stored by the API, so they are there for every user after a reload.
 import { api, ApiError } from '../api';
 import { formatDate, formatTimestamp } from '../format';
-import { getLang, t } from '../i18n';
+import { getLang, roleLabel, t } from '../i18n';
 import type { Note } from '../types';
 import { clear, el } from './dom';
-
-const AUTHOR_KEY = 'stroom.auteur';
-
-function rememberedAuthor(): string {
-  try {
-    return localStorage.getItem(AUTHOR_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function rememberAuthor(author: string): void {
-  try {
-    localStorage.setItem(AUTHOR_KEY, author);
-  } catch {
-    // not remembered; the note itself is stored regardless
-  }
-}
 
 export interface NoteDefaults {
   van: string;
@@ -38,13 +21,18 @@ function period(note: Note): string {
   return '';
 }
 
+/** "jan (analist)": the author with the role they wrote the note in. */
+export function noteAuthor(note: Pick<Note, 'auteur' | 'rol'>): string {
+  return note.rol ? `${note.auteur} (${roleLabel(note.rol)})` : note.auteur;
+}
+
 function noteItem(note: Note): HTMLElement {
   return el(
     'li',
     { class: 'note', 'data-note-id': note.id },
     el('p', { class: 'note-period' }, period(note)),
     el('p', { class: 'note-text' }, note.tekst),
-    el('p', { class: 'note-meta' }, `${note.auteur} · ${formatTimestamp(note.aangemaakt, getLang())}`),
+    el('p', { class: 'note-meta' }, `${noteAuthor(note)} · ${formatTimestamp(note.aangemaakt, getLang())}`),
   );
 }
 
@@ -67,7 +55,6 @@ export class NotesBox {
       el('label', { for: id('van') }, t('noteFrom'), el('input', { id: id('van'), name: 'van', type: 'date', value: defaults.van, required: true })),
       el('label', { for: id('tot') }, t('noteTo'), el('input', { id: id('tot'), name: 'tot', type: 'date', value: defaults.tot, required: true })),
       el('label', { for: id('tekst') }, t('noteText'), el('textarea', { id: id('tekst'), name: 'tekst', rows: 3, maxlength: 2000, required: true })),
-      el('label', { for: id('auteur') }, t('noteAuthor'), el('input', { id: id('auteur'), name: 'auteur', type: 'text', maxlength: 200, value: rememberedAuthor(), required: true, autocomplete: 'name' })),
       el('button', { type: 'submit' }, t('noteSave')),
     );
     this.form.addEventListener('submit', (event) => {
@@ -103,10 +90,9 @@ export class NotesBox {
   private async save(): Promise<void> {
     const data = new FormData(this.form);
     const field = (name: string) => String(data.get(name) ?? '').trim();
-    const note = { grafiek: this.grafiek, van: field('van'), tot: field('tot'), tekst: field('tekst'), auteur: field('auteur') };
+    const note = { grafiek: this.grafiek, van: field('van'), tot: field('tot'), tekst: field('tekst') };
     try {
       await api.addNote(note);
-      rememberAuthor(note.auteur);
       (this.form.elements.namedItem('tekst') as HTMLTextAreaElement).value = '';
       this.status.textContent = t('noteSaved');
       await this.load();

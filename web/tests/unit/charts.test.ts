@@ -1,8 +1,9 @@
 // The spec builders: each one takes the API rows unchanged as its data (so table and CSV show the
 // same), compiles without warnings, starts every quantitative scale at zero, and renders marks with
 // Dutch number formats.
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import type { TopLevelSpec } from 'vega-lite';
 import { byValueDescending, categoryBarsSpec } from '../../src/charts/category-bars';
 import { SETTINGS } from '../../src/charts/common';
 import { flowMatrixSpec, largestMove } from '../../src/charts/flow-matrix';
@@ -15,7 +16,7 @@ import { timeLinesSpec } from '../../src/charts/time-lines';
 import { valueLabelMap } from '../../src/i18n';
 import type { Row } from '../../src/types';
 import * as fx from './fixtures';
-import { linearScales, markCount, render } from './render';
+import { linearScales, markCount, render, withoutCodeGeneration } from './render';
 
 const base = { width: 800, labels: valueLabelMap('nl'), description: 'test' };
 
@@ -70,19 +71,22 @@ describe('category bars', () => {
   });
 });
 
+/** Both ways per school year, as the Leerlingstromen page draws them. */
+const richtingOptions = {
+  ...base,
+  x: 'schooljaar',
+  xTitle: 'schooljaar',
+  series: 'richting',
+  seriesOrder: ['intensiever', 'minder-intensief'],
+  seriesColors: ['#c00', '#00c'],
+  valueTitle: 'leerlingen',
+  valueFormat: ',d',
+  showValues: true,
+};
+
 describe('grouped bars', () => {
   it('puts the way in and the way back side by side per school year', async () => {
-    const spec = groupedBarsSpec(fx.richting, {
-      ...base,
-      x: 'schooljaar',
-      xTitle: 'schooljaar',
-      series: 'richting',
-      seriesOrder: ['intensiever', 'minder-intensief'],
-      seriesColors: ['#c00', '#00c'],
-      valueTitle: 'leerlingen',
-      valueFormat: ',d',
-      showValues: true,
-    });
+    const spec = groupedBarsSpec(fx.richting, richtingOptions);
     const { svg } = await checkHonest(spec, fx.richting);
     expect(markCount(svg, 'rect')).toBe(4);
     expect(svg).toContain('heenweg: naar intensiever');
@@ -213,5 +217,88 @@ describe('English', () => {
     const { svg } = await render(spec, 'en');
     expect(svg).toContain('22,528');
     expect(svg).toContain('>total<');
+  });
+});
+
+describe('suppressed counts (every role but beheerder)', () => {
+  // As the server sends them: a count of 1 to 4 as "<5", a value derived from one as null.
+  const onDate: Row[] = [
+    { datum: '2023-10-01', onderwijssoort: 'bao', waarde: 22528 },
+    { datum: '2023-10-01', onderwijssoort: 'so', waarde: '<5' },
+    { datum: '2023-10-01', onderwijssoort: 'isk', waarde: 0 },
+  ];
+
+  it('category bars: no bar for "<5", the marker written at zero, never NaN or 0', async () => {
+    const spec = categoryBarsSpec(onDate, { ...base, category: 'onderwijssoort', categoryTitle: 'o', valueTitle: 'leerlingen', order: [...SETTINGS], valueFormat: ',d' });
+    const { svg } = await checkHonest(spec, onDate);
+    expect(markCount(svg, 'rect')).toBe(2); // bao and isk (0 is a real value with an empty bar)
+    expect(svg).toContain('&lt;5');
+    expect(svg).toContain('22.528');
+    expect(svg).not.toContain('NaN');
+  });
+
+  it('sorts "<5" after every number of 5 or more and before 0', () => {
+    const rows: Row[] = [{ v: 'a', waarde: 0 }, { v: 'b', waarde: '<5' }, { v: 'c', waarde: 7 }, { v: 'd', waarde: null }];
+    expect(byValueDescending(rows, 'v')).toEqual(['c', 'b', 'a', 'd']);
+  });
+
+  it('grouped bars and small multiples write "<5" on the zero line', async () => {
+    const richting: Row[] = [
+      { schooljaar: '2019-2020', richting: 'intensiever', waarde: 12 },
+      { schooljaar: '2019-2020', richting: 'minder-intensief', waarde: '<5' },
+    ];
+    const grouped = groupedBarsSpec(richting, richtingOptions);
+    const a = await checkHonest(grouped, richting);
+    expect(markCount(a.svg, 'rect')).toBe(1);
+    expect(a.svg).toContain('&lt;5');
+    expect(a.svg).not.toContain('NaN');
+
+    const overTime: Row[] = [
+      { datum: '2022-10-01', onderwijssoort: 'so', waarde: 6 },
+      { datum: '2023-10-01', onderwijssoort: 'so', waarde: '<5' },
+    ];
+    const multiples = smallMultiplesSpec(overTime, { ...base, facet: 'onderwijssoort', facetOrder: [...SETTINGS], x: 'datum', xTitle: 't', valueTitle: 'l', valueFormat: ',d' });
+    const b = await checkHonest(multiples, overTime);
+    expect(markCount(b.svg, 'rect')).toBe(1);
+    expect(markCount(b.svg, 'text')).toBeGreaterThanOrEqual(1);
+    expect(b.svg).toContain('&lt;5');
+    expect(b.svg).not.toContain('NaN');
+  });
+
+  it('flow matrix: a suppressed move is a light cell that says "<5"', async () => {
+    const rows: Row[] = [
+      { schooljaar: '2025-2026', van: 'bao', naar: 'bao', waarde: 19222 },
+      { schooljaar: '2025-2026', van: 'bao', naar: 'sbo', waarde: 93 },
+      { schooljaar: '2025-2026', van: 'so', naar: 'bao', waarde: '<5' },
+    ];
+    const spec = flowMatrixSpec(rows, { ...base, order: [...SETTINGS, 'buiten'], fromTitle: 'van', toTitle: 'naar', valueTitle: 'leerlingen' });
+    const { svg } = await checkHonest(spec, rows);
+    expect(markCount(svg, 'rect')).toBe(3);
+    expect(svg).toContain('&lt;5');
+    expect(svg).toContain('#fdeedf');
+    expect(svg).toContain('19.222');
+    expect(svg).not.toContain('NaN');
+  });
+
+  it('key figures write "<5" and an empty derived value as a dash', async () => {
+    const rows: Row[] = [
+      { datum: '2025-06-01', maat: 'actief', waarde: '<5' },
+      { datum: '2025-06-01', maat: 'per1000', waarde: null },
+    ];
+    const { svg } = await render(keyFiguresSpec(rows, { ...base, name: 'maat', order: ['actief', 'per1000'] }));
+    expect(svg).toContain('>&lt;5<');
+    expect(svg).toContain('>–<');
+  });
+});
+
+describe('rendering under the Content-Security-Policy', () => {
+  it('the test renderer refuses generated code, so every chart above rendered without it', async () => {
+    const spec = compile({ data: { values: [{ a: 1 }] }, transform: [{ calculate: 'datum.a * 2', as: 'b' }], mark: 'bar', encoding: { x: { field: 'b', type: 'quantitative' } } } as TopLevelSpec).spec;
+    // Vega's default expression compiler builds functions with `new Function`, which the CSP forbids.
+    await expect(
+      withoutCodeGeneration(async () => {
+        await new vega.View(vega.parse(spec), { renderer: 'none' }).toSVG();
+      }),
+    ).rejects.toThrow(/code generation/);
   });
 });

@@ -1,6 +1,10 @@
 // Test helpers: compile a Vega-Lite spec and render it to SVG in Node with the app's locale, and
 // list the compiled scales, so the tests check what a reader would see, not only the spec's shape.
+// Rendering goes the way the app goes under its Content-Security-Policy (no 'unsafe-eval'): the
+// expressions are parsed to ASTs and evaluated by vega-interpreter, and the Function constructor
+// is made to throw meanwhile, so a chart that would need generated code fails here.
 import * as vega from 'vega';
+import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { d3FormatLocale, d3TimeLocale, type Lang } from '../../src/format';
 
@@ -36,10 +40,27 @@ export async function render(spec: TopLevelSpec, lang: Lang = 'nl'): Promise<Ren
   collectScales(compiled, scales);
   vega.formatLocale(d3FormatLocale[lang] as never);
   vega.timeFormatLocale(d3TimeLocale[lang] as never);
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
-  const svg = await view.toSVG();
-  view.finalize();
+  const svg = await withoutCodeGeneration(async () => {
+    const view = new vega.View(vega.parse(compiled, undefined, { ast: true }), { renderer: 'none', expr: expressionInterpreter } as never);
+    const text = await view.toSVG();
+    view.finalize();
+    return text;
+  });
   return { svg, warnings, scales };
+}
+
+/** Runs fn with `Function(...)` and `new Function(...)` throwing, as a CSP without 'unsafe-eval' does. */
+export async function withoutCodeGeneration<T>(fn: () => Promise<T>): Promise<T> {
+  const original = globalThis.Function;
+  const refuse = () => {
+    throw new EvalError('code generation from strings is not allowed (Content-Security-Policy)');
+  };
+  globalThis.Function = new Proxy(original, { apply: refuse, construct: refuse });
+  try {
+    return await fn();
+  } finally {
+    globalThis.Function = original;
+  }
 }
 
 /** How many drawn marks of a kind (rect, line, symbol, text) the SVG holds. */

@@ -1,0 +1,103 @@
+// `stroom backup --db FILE --to FILE` and `stroom restore --from FILE --db FILE [--overschrijven]`:
+// options, the Dutch summary of what was written, and exit status 2 when a file cannot be used.
+// The work itself is in store/backup.h (docs/operations.md).
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "store/backup.h"
+
+namespace stroom::cli {
+namespace {
+
+constexpr int kFileError = 2;
+
+struct BackupArguments {
+  std::string db = "stroom.db";
+  std::string to;
+};
+
+struct RestoreArguments {
+  std::string from;
+  std::string db = "stroom.db";
+  bool overwrite = false;
+};
+
+// 12,3 MB: sizes the way a Dutch reader writes them.
+std::string megabytes(uintmax_t bytes) {
+  std::string text = fmt::format("{:.1f} MB", double(bytes) / 1e6);
+  for (char& c : text)
+    if (c == '.') c = ',';
+  return text;
+}
+
+void print_tables(const BackupReport& report) {
+  for (const auto& [table, rows] : report.row_counts) fmt::print("  {:<24} {:>10} rijen\n", table, rows);
+}
+
+void print_key(const BackupReport& report, std::string_view beside) {
+  if (!report.key_file.empty()) {
+    fmt::print("  sleutelbestand: {} (bewaar het even geheim als de {})\n", report.key_file.string(), beside);
+  } else if (report.key_missing) {
+    fmt::print(stderr,
+               "waarschuwing: geen sleutelbestand naast de {}, terwijl de database pseudoniemen heeft; "
+               "zet het juiste .key-bestand ernaast, anders weigert 'stroom import'\n",
+               beside);
+  } else {
+    fmt::print("  geen sleutelbestand: deze database heeft nog geen pseudoniemen\n");
+  }
+}
+
+int run_backup(const BackupArguments& args) {
+  if (!require_existing_db(args.db)) return kFileError;
+  try {
+    const BackupReport report = backup_database(args.db, args.to);
+    fmt::print("Back-up van {} geschreven naar {} ({}, schemaversie {})\n", args.db, report.database.string(),
+               megabytes(report.bytes), report.schema_version);
+    print_tables(report);
+    print_key(report, "back-up");
+  } catch (const StoreError& e) {
+    fmt::print(stderr, "fout: {}\n", e.what());
+    return kFileError;
+  }
+  return 0;
+}
+
+int run_restore(const RestoreArguments& args) {
+  try {
+    const BackupReport report = restore_database(args.from, args.db, args.overwrite);
+    fmt::print("Database {} hersteld uit {} ({}, schemaversie {})\n", report.database.string(), args.from,
+               megabytes(report.bytes), report.schema_version);
+    print_tables(report);
+    print_key(report, "database");
+  } catch (const StoreError& e) {
+    fmt::print(stderr, "fout: {}\n", e.what());
+    return kFileError;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void register_backup_command(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<BackupArguments>();
+  auto* cmd = app.add_subcommand(
+      "backup", "Maak een back-up van de database en haar sleutelbestand (mag terwijl 'stroom serve' draait)");
+  add_db_option(*cmd, args->db);
+  cmd->add_option("--to", args->to, "Back-upbestand; het sleutelbestand komt ernaast als <bestand>.key")
+      ->required()
+      ->type_name("BESTAND");
+  cmd->callback([args, exit_code] { *exit_code = run_backup(*args); });
+}
+
+void register_restore_command(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<RestoreArguments>();
+  auto* cmd = app.add_subcommand("restore", "Zet een back-up terug (stop eerst 'stroom serve' op deze database)");
+  cmd->add_option("--from", args->from, "Back-upbestand (met <bestand>.key ernaast)")->required()->type_name("BESTAND");
+  add_db_option(*cmd, args->db);
+  cmd->add_flag("--overschrijven", args->overwrite, "Vervang een bestaande database door de back-up");
+  cmd->callback([args, exit_code] { *exit_code = run_restore(*args); });
+}
+
+}  // namespace stroom::cli

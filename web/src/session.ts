@@ -1,0 +1,23 @@
+// Who is logged in, for this tab only: the session itself is the server's HttpOnly cookie; what
+// the app keeps is the answer of /api/login or /api/sessie, in memory. The CSRF token goes to the
+// API client, and cached measure results are dropped whenever the user changes.
+import { clearCaches, setCsrfToken } from './api';
+import type { Session } from './types';
+
+let current: Session | null = null;
+
+export function currentSession(): Session | null {
+  return current;
+}
+
+export function startSession(session: Session): void {
+  current = session;
+  setCsrfToken(session.csrf);
+  clearCaches();
+}
+
+export function endSession(): void {
+  current = null;
+  setCsrfToken(null);
+  clearCaches();
+}
