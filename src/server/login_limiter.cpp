@@ -30,7 +30,9 @@ int64_t LoginLimiter::retry_after(const std::string& account, const std::string&
 void LoginLimiter::record_failure(const std::string& account, const std::string& address, Clock::time_point now) {
   std::lock_guard lock(mutex_);
   if (failures_.size() > kMaxTrackedKeys)
-    std::erase_if(failures_, [now](const auto& entry) { return entry.second.back() + kFailureWindow <= now; });
+    std::erase_if(failures_, [now](const auto& entry) {
+      return entry.second.empty() || entry.second.back() + kFailureWindow <= now;  // wait_for may have emptied it
+    });
   failures_["gebruiker:" + account].push_back(now);
   failures_["adres:" + address].push_back(now);
 }
