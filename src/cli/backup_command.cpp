@@ -49,14 +49,16 @@ void print_key(const BackupReport& report, std::string_view beside) {
   }
 }
 
-int run_backup(const BackupArguments& args) {
-  if (!require_existing_db(args.db)) return kFileError;
+// Runs a backup or a restore and prints what it did: the headline (what, from and to), size,
+// schema version, row counts and the key file. A Dutch message and exit status 2 on failure.
+template <typename Action, typename Headline>
+int run_and_report(Action action, Headline headline, const char* key_role) {
   try {
-    const BackupReport report = backup_database(args.db, args.to);
-    fmt::print("Back-up van {} geschreven naar {} ({}, schemaversie {})\n", args.db, report.database.string(),
-               megabytes(report.bytes), report.schema_version);
+    const BackupReport report = action();
+    fmt::print("{} ({}, schemaversie {})\n", headline(report.database.string()), megabytes(report.bytes),
+               report.schema_version);
     print_tables(report);
-    print_key(report, "back-up");
+    print_key(report, key_role);
   } catch (const StoreError& e) {
     fmt::print(stderr, "fout: {}\n", e.what());
     return kFileError;
@@ -64,18 +66,17 @@ int run_backup(const BackupArguments& args) {
   return 0;
 }
 
+int run_backup(const BackupArguments& args) {
+  if (!require_existing_db(args.db)) return kFileError;
+  return run_and_report([&] { return backup_database(args.db, args.to); },
+                        [&](const std::string& written) { return fmt::format("Back-up van {} geschreven naar {}", args.db, written); },
+                        "back-up");
+}
+
 int run_restore(const RestoreArguments& args) {
-  try {
-    const BackupReport report = restore_database(args.from, args.db, args.overwrite);
-    fmt::print("Database {} hersteld uit {} ({}, schemaversie {})\n", report.database.string(), args.from,
-               megabytes(report.bytes), report.schema_version);
-    print_tables(report);
-    print_key(report, "database");
-  } catch (const StoreError& e) {
-    fmt::print(stderr, "fout: {}\n", e.what());
-    return kFileError;
-  }
-  return 0;
+  return run_and_report([&] { return restore_database(args.from, args.db, args.overwrite); },
+                        [&](const std::string& restored) { return fmt::format("Database {} hersteld uit {}", restored, args.from); },
+                        "database");
 }
 
 }  // namespace
