@@ -1,5 +1,6 @@
-// `stroom serve --db FILE [--port 8080] [--host 127.0.0.1] [--web DIR]`: runs the dashboard until
-// SIGTERM or SIGINT, then stops accepting, finishes the requests in flight and exits 0.
+// `stroom serve --db FILE [--port 8080] [--host 127.0.0.1] [--web DIR] [--sessie-minuten 30]`: runs
+// the dashboard until SIGTERM or SIGINT, then stops accepting, finishes the requests in flight and
+// exits 0. Meanwhile it follows changes of the database by other processes (model_snapshot.h).
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
@@ -20,6 +21,7 @@ struct ServeArguments {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string web;
+  int session_minutes = int(kDefaultSessionIdle.count());
 };
 
 // The built web app: --web, else web/dist under the working directory or beside the binary's
@@ -43,7 +45,8 @@ int run_serve(const ServeArguments& args) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
   const std::filesystem::path web = find_web_dir(args.web);
-  ApiServer server({args.db, args.host, args.port, web, [](const std::string& line) { fmt::print(stderr, "{}\n", line); }});
+  ApiServer server({args.db, args.host, args.port, web, [](const std::string& line) { fmt::print(stderr, "{}\n", line); },
+                    std::chrono::minutes(args.session_minutes)});
   const int port = server.bind();
   fmt::print("stroom draait op http://{}:{}/ (stoppen: Ctrl-C)\n", args.host, port);
   if (web.empty()) fmt::print("let op: geen gebouwde webapp gevonden (web/dist); alleen de API draait\n");
@@ -69,6 +72,9 @@ void register_serve_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--host", args->host, "Adres (standaard 127.0.0.1)");
   cmd->add_option("--port", args->port, "Poort (standaard 8080; 0 = een vrije poort)");
   cmd->add_option("--web", args->web, "Map met de gebouwde webapp (standaard web/dist)");
+  cmd->add_option("--sessie-minuten", args->session_minutes,
+                  "Minuten zonder verzoek waarna een sessie eindigt (standaard 30; hoogstens 480, de grens van 8 uur)")
+      ->check(CLI::Range(1, 480));
   cmd->callback([args, exit_code] { *exit_code = run_serve(*args); });
 }
 

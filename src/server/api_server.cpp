@@ -4,6 +4,9 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "measures/measure_registry.h"
@@ -12,14 +15,15 @@
 #include "server/notes_api.h"
 #include "server/pupil_api.h"
 #include "store/migrations.h"
-#include "store/model_loader.h"
 #include "store/pseudonym_key.h"
 
 namespace stroom {
 namespace {
 
 constexpr size_t kMaxRequestBody = 64 * 1024;
-constexpr size_t kMaxCachedAnswers = 16384;
+// A measure computation is single-threaded and CPU-bound: running more at once than there are
+// cores only makes each slower and holds more memory, so the rest wait for a slot.
+const unsigned kComputeSlots = std::max(1u, std::thread::hardware_concurrency());
 constexpr int kListenBacklog = 1024;
 constexpr const char* kJson = "application/json; charset=utf-8";
 // cpp-httplib keeps one worker per open keep-alive connection; with the default pool of about
@@ -73,13 +77,14 @@ bool any_role(Role) { return true; }
 ApiServer::ApiServer(ServerOptions options)
     : options_(std::move(options)), db_(open_store(options_.db)),
       pseudonymise_(std::make_unique<BsnPseudonymiser>(load_or_create_pseudonym_key(*db_))),
-      auth_(std::make_unique<Authenticator>(*db_, db_mutex_, options_.log)), region_(load_region(*db_)),
+      auth_(std::make_unique<Authenticator>(*db_, db_mutex_, options_.log, SessionLimits{options_.session_idle})),
+      compute_slots_(kComputeSlots),
+      model_(std::make_unique<LiveModel>(options_.db, *db_, db_mutex_, compute_slots_, warm_cache, options_.log)),
       http_(std::make_unique<httplib::Server>()) {
   add_http_settings();
   add_session_routes();
   add_measure_routes();
   add_personal_data_routes();
-  warm_cache();
 }
 
 ApiServer::~ApiServer() = default;
@@ -159,7 +164,7 @@ void ApiServer::add_session_routes() {
 }
 
 void ApiServer::add_measure_routes() {
-  // The list and the info never change while the server runs: serialised once.
+  // The list never changes while the server runs: serialised once. The info follows the snapshot.
   guarded("GET", "/api/measures", sees_aggregates,
           [list = list_measures_response().body.dump()](const httplib::Request&, httplib::Response& res, const Session&) {
             res.set_content(list, kJson);
@@ -172,10 +177,9 @@ void ApiServer::add_measure_routes() {
             res.status = answer.status;
             res.set_content(sees_small_counts(session.identity.rol) ? answer.full : answer.published, kJson);
           });
-  guarded("GET", "/api/info", sees_aggregates,
-          [info = info_response(region_).body.dump()](const httplib::Request&, httplib::Response& res, const Session&) {
-            res.set_content(info, kJson);
-          });
+  guarded("GET", "/api/info", sees_aggregates, [this](const httplib::Request&, httplib::Response& res, const Session&) {
+    res.set_content(model_->current()->info, kJson);
+  });
   guarded("GET", "/api/notities", sees_aggregates, [this](const httplib::Request& req, httplib::Response& res, const Session&) {
     std::lock_guard lock(db_mutex_);
     send(res, list_notes_response(*db_, query_of(req)));
@@ -215,32 +219,27 @@ void ApiServer::add_personal_data_routes() {
   });
 }
 
-ApiServer::SerializedAnswer ApiServer::cached_measure(const std::string& id, const std::string& key,
-                                                      const QueryParameters& query) {
-  std::promise<SerializedAnswer> promise;
-  std::shared_future<SerializedAnswer> answer;
-  bool compute = false;
-  {
-    std::lock_guard lock(cache_mutex_);
-    if (auto found = cache_.find(key); found != cache_.end()) {
-      answer = found->second;
-    } else {
-      if (cache_.size() >= kMaxCachedAnswers) cache_.clear();  // crude bound; waiters keep their future
-      answer = promise.get_future().share();
-      cache_.emplace(key, answer);
-      compute = true;
-    }
-  }
-  if (compute) {
-    const MeasureAnswer computed = measure_response(region_, id, query);
-    promise.set_value({computed.full.status, computed.full.body.dump(), computed.published.body.dump()});
-  }
-  return answer.get();
+namespace {
+
+CachedAnswer compute_answer(const RegionModel& region, const std::string& id, const QueryParameters& query) {
+  const MeasureAnswer computed = measure_response(region, id, query);
+  return {computed.full.status, computed.full.body.dump(), computed.published.body.dump()};
 }
 
-void ApiServer::warm_cache() {
-  for (const auto& measure : measure_registry())
-    if (measure.required.empty()) cached_measure(std::string(measure.id), std::string(measure.id) + "?", {});
+}  // namespace
+
+ApiServer::SerializedAnswer ApiServer::cached_measure(const std::string& id, const std::string& key,
+                                                      const QueryParameters& query) {
+  // Held until the answer is copied out: a swap meanwhile leaves this request on its snapshot.
+  const std::shared_ptr<ModelSnapshot> snapshot = model_->current();
+  return *snapshot->answers.get(key, [&] { return compute_answer(snapshot->region, id, query); });
+}
+
+void ApiServer::warm_cache(ModelSnapshot& snapshot) {
+  for (const auto& measure : measure_registry()) {
+    const std::string id(measure.id);
+    if (measure.required.empty()) snapshot.answers.get(id + "?", [&] { return compute_answer(snapshot.region, id, {}); });
+  }
 }
 
 int ApiServer::bind() {
@@ -254,7 +253,12 @@ int ApiServer::bind() {
   return port;
 }
 
-void ApiServer::serve() { http_->listen_after_bind(); }
+void ApiServer::serve() {
+  model_->start_watching();
+  http_->listen_after_bind();
+  model_->stop_watching();
+}
+
 void ApiServer::stop() { http_->stop(); }
 
 }  // namespace stroom

@@ -5,23 +5,24 @@
 // (401 without), the role's right to the endpoint (403), and for state-changing requests the CSRF
 // token (403). What each role sees is decided in role.h and pupil_api.h.
 //
-// The region model is loaded once at start and only read afterwards, so request threads share it
-// without locks; the one database connection (notes, accounts, audit, pupil records) is guarded by
-// a mutex.
+// The region model is an immutable snapshot that request threads share without locks; it is
+// replaced when another process changes the store (model_snapshot.h), and each snapshot has its
+// own answer cache (answer_cache.h). The one database connection that writes (notes, accounts,
+// audit, sessions, pupil records) is guarded by a mutex.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 
 #include "ingest/bsn.h"
-#include "model/region_model.h"
+#include "server/answer_cache.h"
 #include "server/api_response.h"
 #include "server/authenticator.h"
+#include "server/model_snapshot.h"
 #include "store/database.h"
 
 namespace httplib {
@@ -38,6 +39,7 @@ struct ServerOptions {
   int port = 8080;                 // 0: any free port
   std::filesystem::path web_dir;   // the built web app; empty: API only
   std::function<void(const std::string&)> log;  // one access-log line per request; may be empty
+  std::chrono::minutes session_idle = kDefaultSessionIdle;  // a session unused this long ends
 };
 
 class ApiServer {
@@ -54,14 +56,9 @@ class ApiServer {
   void stop();
 
  private:
-  // The model never changes while the server runs, so a measure's answer for one query string is
-  // fixed: answers are kept (bounded) and repeated dashboard requests cost a lookup. Concurrent
-  // requests for an answer being computed wait for that one computation instead of repeating it.
-  struct SerializedAnswer {
-    int status;
-    std::string full;       // JSON, serialised once, for roles that see small counts
-    std::string published;  // the same with counts 1-4 suppressed, for everyone else
-  };
+  // A snapshot never changes, so a measure's answer for one query string is fixed while it is
+  // served: answers are kept in the snapshot's cache and repeated dashboard requests cost a lookup.
+  using SerializedAnswer = CachedAnswer;
   using Handler = std::function<void(const httplib::Request&, httplib::Response&, const Session&)>;
   // Registers an endpoint behind the guard; allowed says which roles may use it.
   void guarded(const char* method, const std::string& pattern, bool (*allowed)(Role), Handler handler);
@@ -71,18 +68,17 @@ class ApiServer {
   void add_http_settings();
   SerializedAnswer cached_measure(const std::string& id, const std::string& query_key, const QueryParameters& query);
   // Computes every measure that needs no parameter once, so the dashboard's first views are ready.
-  void warm_cache();
+  static void warm_cache(ModelSnapshot& snapshot);
 
   ServerOptions options_;
   std::unique_ptr<Database> db_;
   std::mutex db_mutex_;
   std::unique_ptr<BsnPseudonymiser> pseudonymise_;
   std::unique_ptr<Authenticator> auth_;
-  RegionModel region_;
+  ComputeSlots compute_slots_;  // uncached measure computations at once, over every snapshot
+  std::unique_ptr<LiveModel> model_;
   std::unique_ptr<httplib::Server> http_;
   int listen_socket_ = -1;
-  std::mutex cache_mutex_;
-  std::unordered_map<std::string, std::shared_future<SerializedAnswer>> cache_;
 };
 
 }  // namespace stroom

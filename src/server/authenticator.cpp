@@ -35,8 +35,10 @@ std::string cookie_value(const std::string& header, std::string_view name) {
   return {};
 }
 
-Authenticator::Authenticator(Database& db, std::mutex& db_mutex, std::function<void(const std::string&)> log)
-    : db_(db), db_mutex_(db_mutex), log_(std::move(log)), decoy_hash_(hash_password(random_token())) {}
+Authenticator::Authenticator(Database& db, std::mutex& db_mutex, std::function<void(const std::string&)> log,
+                             SessionLimits limits, SessionStore::Now now)
+    : db_(db), db_mutex_(db_mutex), log_(std::move(log)), sessions_(db, db_mutex, limits, std::move(now)),
+      decoy_hash_(hash_password(random_token())) {}
 
 LoginAnswer Authenticator::login(const std::string& request_body, const RequestOrigin& origin) {
   const nlohmann::json body = nlohmann::json::parse(request_body, nullptr, /*allow_exceptions=*/false);
@@ -58,16 +60,18 @@ LoginAnswer Authenticator::login(const std::string& request_body, const RequestO
   // The hash is checked outside the database lock: it takes a tenth of a second on purpose.
   const bool password_ok = verify_password(account ? account->wachtwoord_hash : decoy_hash_, wachtwoord);
   const auto identity = account && account->actief && password_ok ? identity_of(*account) : std::nullopt;
-  std::lock_guard lock(db_mutex_);
-  if (!identity) {
-    limiter_.record_failure(naam, origin.adres);
-    append_audit(db_, {login_event(naam, account ? account->rol : "", "inloggen-mislukt", origin)});
-    if (log_) log_(fmt::format("inloggen mislukt: gebruiker '{}' vanaf {}", naam, origin.adres));
-    return {api_error(401, kWrongLogin), {}, 0};
+  {
+    std::lock_guard lock(db_mutex_);
+    if (!identity) {
+      limiter_.record_failure(naam, origin.adres);
+      append_audit(db_, {login_event(naam, account ? account->rol : "", "inloggen-mislukt", origin)});
+      if (log_) log_(fmt::format("inloggen mislukt: gebruiker '{}' vanaf {}", naam, origin.adres));
+      return {api_error(401, kWrongLogin), {}, 0};
+    }
+    limiter_.record_success(naam);
+    append_audit(db_, {login_event(naam, account->rol, "inloggen", origin)});
   }
-  limiter_.record_success(naam);
-  append_audit(db_, {login_event(naam, account->rol, "inloggen", origin)});
-  const Session session = sessions_.create(*identity, account->wachtwoord_hash);
+  const Session session = sessions_.create(*identity, *account);  // takes the database lock itself
   return {{200, session_json(session)}, session_cookie(session.token, kSessionLifetime.count()), 0};
 }
 
@@ -76,7 +80,7 @@ std::optional<Session> Authenticator::session_for(const std::string& cookie_head
   if (token.empty()) return std::nullopt;
   auto session = sessions_.find(token);
   if (!session) return std::nullopt;
-  if (std::chrono::steady_clock::now() - session->checked < kRecheckInterval) return session;
+  if (sessions_.now() - session->checked < kRecheckInterval) return session;
   if (!still_valid(*session)) {
     sessions_.remove(token);
     return std::nullopt;
@@ -88,10 +92,7 @@ std::optional<Session> Authenticator::session_for(const std::string& cookie_head
 bool Authenticator::still_valid(const Session& session) {
   std::lock_guard lock(db_mutex_);
   auto account = find_account_by_id(db_, session.identity.account_id);
-  if (!account || !account->actief || account->wachtwoord_hash != session.password_hash) return false;
-  auto now = identity_of(*account);
-  return now && now->rol == session.identity.rol && now->vestigingen == session.identity.vestigingen &&
-         now->leerling_id == session.identity.leerling_id;
+  return account && account->actief && identity_of(*account) && account_state(*account) == session.account_state;
 }
 
 std::string Authenticator::logout(const Session& session) {

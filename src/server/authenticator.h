@@ -29,8 +29,10 @@ struct LoginAnswer {
 
 class Authenticator {
  public:
-  // db is shared with the server's other handlers; db_mutex guards it.
-  Authenticator(Database& db, std::mutex& db_mutex, std::function<void(const std::string&)> log);
+  // db is shared with the server's other handlers; db_mutex guards it. limits and now go to the
+  // session store (session_store.h); tests pass a clock they move.
+  Authenticator(Database& db, std::mutex& db_mutex, std::function<void(const std::string&)> log,
+                SessionLimits limits = {}, SessionStore::Now now = SessionClock::now);
 
   LoginAnswer login(const std::string& request_body, const RequestOrigin& origin);
   // The session named by a request's Cookie header; nullopt when none, expired, or its account

@@ -110,6 +110,7 @@ std::optional<std::string> Database::query_text(std::string_view sql) {
 int64_t Database::last_insert_rowid() { return sqlite3_last_insert_rowid(db_); }
 int64_t Database::changes() { return sqlite3_changes64(db_); }
 bool Database::in_transaction() { return sqlite3_get_autocommit(db_) == 0; }
+void Database::set_busy_timeout(int ms) { sqlite3_busy_timeout(db_, ms); }
 
 Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
 

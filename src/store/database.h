@@ -79,6 +79,8 @@ class Database {
   int64_t last_insert_rowid();
   // True inside BEGIN ... COMMIT.
   bool in_transaction();
+  // How long a lock that cannot be had is waited for (kBusyTimeoutMs unless changed).
+  void set_busy_timeout(int ms);
   // Rows changed by the last INSERT, UPDATE or DELETE.
   int64_t changes();
   const std::filesystem::path& path() const { return path_; }

@@ -99,7 +99,15 @@ CREATE INDEX verzuim_leerling ON verzuim (leerling_id);
 CREATE INDEX inschrijvingen_vestiging ON inschrijvingen (vestiging_id, leerling_id);
 )sql";
 
-constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2, kVersion3};
+// Version 4: logged-in sessions, so that they survive a restart of the server
+// (server/session_store.h). Only a hash of the cookie token is stored; times are Unix seconds.
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE sessies (
+  token_hash TEXT PRIMARY KEY, gebruiker_id INTEGER NOT NULL REFERENCES gebruikers(id),
+  account_staat TEXT NOT NULL, aangemaakt INTEGER NOT NULL, laatst_gebruikt INTEGER NOT NULL);
+)sql";
+
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 }  // namespace
 
