@@ -31,7 +31,7 @@ int run_audit(const AuditArguments& args) {
   std::ofstream file(args.out, std::ios::binary);
   file << csv;
   if (!file.flush()) {
-    fmt::print(stderr, "stroom: kan {} niet schrijven\n", args.out);
+    fmt::print(stderr, "stroom: kan {} niet schrijven\n", log_safe(args.out));
     return 2;
   }
   fmt::print("auditlogboek geschreven naar {}\n", args.out);

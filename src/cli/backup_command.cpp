@@ -60,7 +60,7 @@ int run_and_report(Action action, Headline headline, const char* key_role) {
     print_tables(report);
     print_key(report, key_role);
   } catch (const StoreError& e) {
-    fmt::print(stderr, "fout: {}\n", e.what());
+    fmt::print(stderr, "fout: {}\n", log_safe(e.what()));
     return kFileError;
   }
   return 0;

@@ -4,6 +4,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "server/log_line.h"  // log_safe() for every message that echoes outside input
+
 namespace stroom::cli {
 
 // --db for a command that works on a store (default stroom.db).

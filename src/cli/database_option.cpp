@@ -13,7 +13,7 @@ void add_db_option(CLI::App& command, std::string& db) {
 
 bool require_existing_db(const std::string& db) {
   if (std::filesystem::exists(db)) return true;
-  fmt::print(stderr, "stroom: database {} bestaat niet; importeer eerst met 'stroom import'\n", db);
+  fmt::print(stderr, "stroom: database {} bestaat niet; importeer eerst met 'stroom import'\n", log_safe(db));
   return false;
 }
 

@@ -51,7 +51,7 @@ std::optional<double> parse_percentage(std::string text) {
 }
 
 int usage(const std::string& message) {
-  fmt::print(stderr, "fout: {}\n", message);
+  fmt::print(stderr, "fout: {}\n", log_safe(message));
   return kUsageError;
 }
 
@@ -120,7 +120,7 @@ int run_generate(const GenerateArguments& args) {
   GeneratorOptions options = std::get<GeneratorOptions>(std::move(read));
   const std::filesystem::path dir = args.out;
   if (auto problem = check_writable(dir)) {
-    fmt::print(stderr, "fout: --out: {}\n", *problem);
+    fmt::print(stderr, "fout: --out: {}\n", log_safe(*problem));
     return kWriteError;
   }
   ProgressBar progress;
@@ -133,7 +133,7 @@ int run_generate(const GenerateArguments& args) {
     print_summary(region, dir, files);
   } catch (const GenerateWriteError& e) {
     progress.clear();
-    fmt::print(stderr, "fout: {}\n", e.what());
+    fmt::print(stderr, "fout: {}\n", log_safe(e.what()));
     return kWriteError;
   }
   return 0;

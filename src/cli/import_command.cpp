@@ -23,20 +23,20 @@ constexpr size_t kRejectsShown = 10;
 
 void print_result(const FileImportResult& result) {
   if (result.failed) {
-    fmt::print(stderr, "fout: {}: {}\n", result.file, result.failure);
+    fmt::print(stderr, "fout: {}: {}\n", log_safe(result.file), log_safe(result.failure));
     return;
   }
-  for (const auto& warning : result.warnings) fmt::print(stderr, "waarschuwing: {}: {}\n", result.file, warning);
+  for (const auto& warning : result.warnings) fmt::print(stderr, "waarschuwing: {}: {}\n", log_safe(result.file), log_safe(warning));
   for (size_t i = 0; i < result.rejects.size() && i < kRejectsShown; ++i) {
     const auto& r = result.rejects[i];
-    fmt::print(stderr, "afgewezen: {} regel {}{}: {}\n", r.file, r.line,
-               r.column.empty() ? "" : ", kolom " + r.column, r.reason);
+    fmt::print(stderr, "afgewezen: {} regel {}{}: {}\n", log_safe(r.file), r.line,
+               r.column.empty() ? "" : ", kolom " + log_safe(r.column), log_safe(r.reason));
   }
   if (result.rejects.size() > kRejectsShown)
-    fmt::print(stderr, "afgewezen: {} en nog {} meldingen, zie het afwijzingenrapport\n", result.file,
+    fmt::print(stderr, "afgewezen: {} en nog {} meldingen, zie het afwijzingenrapport\n", log_safe(result.file),
                result.rejects.size() - kRejectsShown);
   fmt::print("{} ({}, {}): {} gelezen, {} nieuw, {} vervangen, {} ongewijzigd, {} afgewezen\n",
-             result.file, file_schema(*result.kind).name, result.encoding, result.read,
+             log_safe(result.file), file_schema(*result.kind).name, result.encoding, result.read,
              result.inserted, result.replaced, result.unchanged, result.rejected);
 }
 
@@ -46,12 +46,12 @@ std::filesystem::path default_rejects_path(const std::filesystem::path& db) {
 
 int run_import(const ImportArguments& args) {
   if (!std::filesystem::exists(args.path)) {
-    fmt::print(stderr, "fout: {} bestaat niet\n", args.path);
+    fmt::print(stderr, "fout: {} bestaat niet\n", log_safe(args.path));
     return 2;
   }
   auto files = import_files_in(args.path);
   if (files.empty()) {
-    fmt::print(stderr, "fout: geen .csv-bestanden in {}\n", args.path);
+    fmt::print(stderr, "fout: geen .csv-bestanden in {}\n", log_safe(args.path));
     return 2;
   }
   auto db = open_store(args.db);
@@ -67,7 +67,7 @@ int run_import(const ImportArguments& args) {
   const auto rejects_path = args.rejects.empty() ? default_rejects_path(args.db) : std::filesystem::path(args.rejects);
   write_rejects_report(rejects_path, results);
   const int exit_code = import_exit_code(results);
-  if (exit_code != 0) fmt::print(stderr, "afwijzingenrapport: {}\n", rejects_path.string());
+  if (exit_code != 0) fmt::print(stderr, "afwijzingenrapport: {}\n", log_safe(rejects_path.string()));
   if (args.strict && exit_code == 3)
     fmt::print(stderr, "--strict: uit bestanden met afgewezen regels is niets geïmporteerd\n");
   return exit_code;

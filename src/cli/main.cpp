@@ -68,10 +68,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "stroom: {}\n", dutch_parse_error(e));
+    fmt::print(stderr, "stroom: {}\n", stroom::log_safe(dutch_parse_error(e)));
     return 1;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "stroom: {}\n", e.what());
+    fmt::print(stderr, "stroom: {}\n", stroom::log_safe(e.what()));
     return 2;
   }
   return exit_code;

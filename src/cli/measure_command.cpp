@@ -56,14 +56,14 @@ int run_measure(const MeasureArguments& args) {
   }
   const MeasureDefinition* measure = find_measure(args.id);
   if (!measure) {
-    fmt::print(stderr, "stroom: onbekende maat '{}'; 'stroom measure --list' toont ze alle\n", args.id);
+    fmt::print(stderr, "stroom: onbekende maat '{}'; 'stroom measure --list' toont ze alle\n", log_safe(args.id));
     return 1;
   }
   MeasureParameters parameters;
   try {
     parameters = parameters_of(args);
   } catch (const MeasureError& e) {
-    fmt::print(stderr, "stroom: {}\n", e.what());
+    fmt::print(stderr, "stroom: {}\n", log_safe(e.what()));
     return 1;
   }
   if (!require_existing_db(args.db)) return 2;
@@ -75,7 +75,7 @@ int run_measure(const MeasureArguments& args) {
   try {
     table = compute_measure(*measure, region, parameters);
   } catch (const MeasureError& e) {
-    fmt::print(stderr, "stroom: {}\n", e.what());
+    fmt::print(stderr, "stroom: {}\n", log_safe(e.what()));
     return 1;
   }
   auto computed = std::chrono::steady_clock::now();
@@ -130,7 +130,7 @@ void register_maatboek_command(CLI::App& app, int* exit_code) {
       std::ofstream file(*out, std::ios::binary);
       file << page;
       if (!file) {
-        fmt::print(stderr, "stroom: kan {} niet schrijven\n", *out);
+        fmt::print(stderr, "stroom: kan {} niet schrijven\n", log_safe(*out));
         *exit_code = 2;
         return;
       }

@@ -28,7 +28,7 @@ int run_retention(const RetentionArguments& args) {
   if (!require_existing_db(args.db)) return 2;
   std::optional<Date> peildatum = args.peildatum.empty() ? std::optional(today()) : parse_date(args.peildatum);
   if (!peildatum) {
-    fmt::print(stderr, "stroom: --peildatum '{}' is geen datum (verwacht JJJJ-MM-DD)\n", args.peildatum);
+    fmt::print(stderr, "stroom: --peildatum '{}' is geen datum (verwacht JJJJ-MM-DD)\n", log_safe(args.peildatum));
     return 1;
   }
   auto db = open_store(args.db);

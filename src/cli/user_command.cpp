@@ -41,7 +41,7 @@ int with_store(const UserArguments& args, Action action) {
     action(*db);
     return 0;
   } catch (const AccountError& e) {
-    fmt::print(stderr, "stroom: {}\n", e.what());
+    fmt::print(stderr, "stroom: {}\n", log_safe(e.what()));
     return 1;
   }
 }
@@ -51,7 +51,7 @@ int run_add(const UserArguments& args) {
   if (!password) return 1;
   return with_store(args, [&](Database& db) {
     for (const auto& warning : add_user(db, {args.naam, args.rol, args.vestigingen, args.leerling, *password}, command_actor()))
-      fmt::print(stderr, "waarschuwing: {}\n", warning);
+      fmt::print(stderr, "waarschuwing: {}\n", log_safe(warning));
     fmt::print("gebruiker {} toegevoegd (rol {})\n", args.naam, args.rol);
   });
 }

@@ -59,11 +59,8 @@ CsvFileWriter::CsvFileWriter(const std::filesystem::path& path, const FileSchema
   file_ = std::fopen(path.c_str(), "wb");
   if (!file_) fail("openen");
   buffer_.reserve(kBufferBytes + 4096);
-  for (size_t i = 0; i < schema.columns.size(); ++i) {
-    if (i) buffer_ += ';';
-    buffer_ += schema.columns[i].name;
-  }
-  buffer_ += '\n';
+  for (const auto& column : schema.columns) buffer_.text(column.name);
+  buffer_.end_row();
 }
 
 CsvFileWriter::~CsvFileWriter() {
@@ -85,18 +82,15 @@ void CsvFileWriter::commit() {
 }
 
 void CsvFileWriter::append(const CsvRow& row) {
-  for (size_t i = 0; i < row.size(); ++i) {
-    if (i) buffer_ += ';';
-    buffer_ += row[i];
-  }
-  buffer_ += '\n';
+  for (size_t i = 0; i < row.size(); ++i) buffer_.text(row[i]);
+  buffer_.end_row();
   ++rows_;
-  if (buffer_.size() >= kBufferBytes) flush();
+  if (buffer_.str().size() >= kBufferBytes) flush();
 }
 
 void CsvFileWriter::flush() {
-  if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
-    fail("schrijven");
+  const std::string& text = buffer_.str();
+  if (!text.empty() && std::fwrite(text.data(), 1, text.size(), file_) != text.size()) fail("schrijven");
   buffer_.clear();
 }
 

@@ -1,7 +1,9 @@
 // Writing the generated CSV files fast: rows are built in reusable fields (no allocation per
-// row once warmed up), joined with ';' into a large buffer and written in big blocks.
+// row once warmed up), written through the one CSV writer (ingest/csv_writer.h) into a large
+// buffer and flushed in big blocks.
 //
-// The generator's values never contain ';', quotes or line breaks, so no field needs quoting.
+// The files are read back by stroom's import, not by a spreadsheet, so the writer only quotes
+// (CsvAudience::program): a dirty value such as -12 must reach the importer as it is.
 // A file that cannot be written raises GenerateWriteError (the CLI's exit code 2).
 #pragma once
 
@@ -13,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/csv_writer.h"
 #include "ingest/file_schema.h"
 
 namespace stroom {
@@ -74,7 +77,7 @@ class CsvFileWriter {
   std::filesystem::path path_;
   size_t columns_ = 0;
   std::FILE* file_ = nullptr;
-  std::string buffer_;
+  CsvWriter buffer_{CsvAudience::program};
   CsvRow row_;
   DirtyMixer* dirty_ = nullptr;
   int64_t rows_ = 0;

@@ -1,27 +1,29 @@
 // Writing the rejects report; see rejects_report.h.
 #include "ingest/rejects_report.h"
 
-#include "ingest/csv_field.h"
+#include "ingest/csv_writer.h"
 
 #include <fstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
-#include <fmt/ostream.h>
 
 namespace stroom {
 
 void write_rejects_report(std::ostream& out, const std::vector<FileImportResult>& results) {
-  out << "bestand;regel;kolom;reden\n";
+  CsvWriter csv(CsvAudience::spreadsheet);  // opened by the person who fixes the source files
+  csv.row({"bestand", "regel", "kolom", "reden"});
   for (const auto& result : results) {
     if (result.failed) {
-      fmt::print(out, "{};;;{}\n", csv_field(result.file), csv_field(result.failure));
+      csv.text(result.file).number("").text("").text(result.failure).end_row();
       continue;
     }
     for (const auto& reject : result.rejects)
-      fmt::print(out, "{};{};{};{}\n", csv_field(reject.file), reject.line,
-                 csv_field(reject.column), csv_field(reject.reason));
+      csv.text(reject.file).number(int64_t(reject.line)).text(reject.column).text(reject.reason).end_row();
+    out << csv.str();  // file by file, so a large report is not held twice
+    csv.clear();
   }
+  out << csv.str();
 }
 
 void write_rejects_report(const std::filesystem::path& path,

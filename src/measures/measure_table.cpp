@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "ingest/csv_writer.h"
+
 namespace stroom {
 namespace {
 
@@ -45,15 +47,20 @@ nlohmann::ordered_json cell_json(const MeasureCell& cell, bool publish) {
   return std::round(cell.number * 100.0) / 100.0;
 }
 
+// For spreadsheets (docs/exports.md): label cells are guarded against formula injection, counts
+// and numbers (and "<5") are written exactly as the maatboek fixes them.
 std::string render_csv(const MeasureTable& table, bool publish) {
-  std::string out;
-  for (size_t i = 0; i < table.columns.size(); ++i) out += (i ? ";" : "") + table.columns[i];
-  out += '\n';
+  CsvWriter csv(CsvAudience::spreadsheet);
+  for (const auto& column : table.columns) csv.text(column);
+  csv.end_row();
   for (const auto& row : table.rows) {
-    for (size_t i = 0; i < row.size(); ++i) out += (i ? ";" : "") + cell_text(row[i], publish);
-    out += '\n';
+    for (const auto& cell : row) {
+      if (cell.kind == MeasureCell::Kind::label) csv.text(cell_text(cell, publish));
+      else csv.number(cell_text(cell, publish));
+    }
+    csv.end_row();
   }
-  return out;
+  return csv.take();
 }
 
 std::string render_json(const MeasureTable& table, bool publish) {

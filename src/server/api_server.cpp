@@ -11,6 +11,7 @@
 
 #include "measures/measure_registry.h"
 #include "server/audit_api.h"
+#include "server/log_line.h"
 #include "server/measure_api.h"
 #include "server/notes_api.h"
 #include "server/pupil_api.h"
@@ -118,14 +119,14 @@ void ApiServer::add_http_settings() {
     try {
       if (error) std::rethrow_exception(error);
     } catch (const std::exception& e) {
-      if (log) log(fmt::format("interne fout bij {} {}: {}", req.method, req.path, e.what()));
+      if (log) log(fmt::format("interne fout bij {} {}: {}", log_safe(req.method), log_safe(req.path), log_safe(e.what())));
     } catch (...) {
     }
     send(res, api_error(500, "interne fout; zie het serverlogboek"));  // no internals to clients
   });
   if (!options_.web_dir.empty()) http_->set_mount_point("/", options_.web_dir.string());
   http_->set_logger([log = options_.log](const httplib::Request& req, const httplib::Response& res) {
-    if (log) log(fmt::format("{} {} {} {}", req.remote_addr, req.method, req.path, res.status));
+    if (log) log(fmt::format("{} {} {} {}", log_safe(req.remote_addr), log_safe(req.method), log_safe(req.path), res.status));
   });
 }
 

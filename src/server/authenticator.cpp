@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "server/log_line.h"
 #include "server/password_hash.h"
 #include "store/audit_log.h"
 
@@ -49,7 +50,7 @@ LoginAnswer Authenticator::login(const std::string& request_body, const RequestO
   const std::string wachtwoord = body["wachtwoord"].get<std::string>();
   if (naam.empty() || naam.size() > kMaxNameLength) return {api_error(401, kWrongLogin), {}, 0};
   if (int64_t wait = limiter_.retry_after(naam, origin.adres); wait > 0) {
-    if (log_) log_(fmt::format("inloggen geblokkeerd: gebruiker '{}' vanaf {} (nog {} s)", naam, origin.adres, wait));
+    if (log_) log_(fmt::format("inloggen geblokkeerd: gebruiker '{}' vanaf {} (nog {} s)", log_safe(naam), log_safe(origin.adres), wait));
     return {api_error(429, fmt::format("te veel mislukte pogingen; probeer het over {} minuten opnieuw", (wait + 59) / 60)), {}, wait};
   }
   std::optional<Account> account;
@@ -65,7 +66,7 @@ LoginAnswer Authenticator::login(const std::string& request_body, const RequestO
     if (!identity) {
       limiter_.record_failure(naam, origin.adres);
       append_audit(db_, {login_event(naam, account ? account->rol : "", "inloggen-mislukt", origin)});
-      if (log_) log_(fmt::format("inloggen mislukt: gebruiker '{}' vanaf {}", naam, origin.adres));
+      if (log_) log_(fmt::format("inloggen mislukt: gebruiker '{}' vanaf {}", log_safe(naam), log_safe(origin.adres)));
       return {api_error(401, kWrongLogin), {}, 0};
     }
     limiter_.record_success(naam);

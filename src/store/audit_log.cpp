@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "ingest/csv_field.h"
+#include "ingest/csv_writer.h"
 
 namespace stroom {
 
@@ -49,17 +49,18 @@ std::vector<AuditEntry> read_audit(Database& db, const AuditFilter& filter) {
 }
 
 std::string audit_csv(const std::vector<AuditEntry>& entries) {
-  std::string out = "id;tijdstip;gebruiker;rol;actie;leerling_id;bron;detail;adres\n";
+  CsvWriter csv(CsvAudience::spreadsheet);  // a login name like =HYPERLINK(...) stays text
+  csv.row({"id", "tijdstip", "gebruiker", "rol", "actie", "leerling_id", "bron", "detail", "adres"});
   std::vector<const AuditEntry*> ordered;
   for (const AuditEntry& e : entries) ordered.push_back(&e);
   std::sort(ordered.begin(), ordered.end(), [](auto* a, auto* b) { return a->id < b->id; });
   for (const AuditEntry* e : ordered) {
-    out += std::to_string(e->id);
+    csv.number(e->id);
     for (const std::string* field : {&e->tijdstip, &e->gebruiker, &e->rol, &e->actie, &e->leerling_id, &e->bron, &e->detail, &e->adres})
-      out += ";" + csv_field(*field);
-    out += '\n';
+      csv.text(*field);
+    csv.end_row();
   }
-  return out;
+  return csv.take();
 }
 
 }  // namespace stroom

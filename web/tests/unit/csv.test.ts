@@ -1,6 +1,17 @@
-// The CSV download: exactly the chart's columns and rows, written like `stroom measure --format csv`.
+// The CSV download: exactly the chart's columns and rows, written like `stroom measure --format csv`
+// (the one CSV writer, src/ingest/csv_writer.h): the same quoting and the same formula guard.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { csvFileName, toCsv } from '../../src/csv';
+import { csvFileName, startsLikeFormula, toCsv } from '../../src/csv';
+import type { Row } from '../../src/types';
+
+// Shared with tests/csv_writer_test.cpp, which checks that `stroom measure` writes `csv` for these
+// imported files and answers `rows` as JSON (what the API gives the web app).
+const sharedCase = JSON.parse(readFileSync(new URL('../../../tests/data/csv_export_case.json', import.meta.url), 'utf8')) as {
+  columns: string[];
+  rows: Row[];
+  csv: string;
+};
 
 describe('toCsv', () => {
   it('writes a header and one line per row, ;-separated, with . as decimal point', () => {
@@ -30,6 +41,22 @@ describe('toCsv', () => {
   });
   it('writes only the header for no rows', () => {
     expect(toCsv(['a', 'b'], [])).toBe('a;b\n');
+  });
+  it('quotes a line break and a carriage return', () => {
+    expect(toCsv(['reden'], [{ reden: 'twee\nregels' }, { reden: 'cr\rhier' }])).toBe('reden\n"twee\nregels"\n"cr\rhier"\n');
+  });
+  it("guards a text cell that a spreadsheet would run as a formula with a leading '", () => {
+    expect(
+      toCsv(['a', 'b', 'c', 'd', 'e', 'f'], [{ a: '=1+1', b: '+31', c: '-x', d: '@SUM(A1)', e: '\tTAB', f: '\rCR' }]),
+    ).toBe("a;b;c;d;e;f\n'=1+1;'+31;'-x;'@SUM(A1);'\tTAB;\"'\rCR\"\n");
+    expect(toCsv(['reden', 'x'], [{ reden: '=HYPERLINK("x")', x: 'a=b' }])).toBe('reden;x\n"\'=HYPERLINK(""x"")";a=b\n');
+    expect(startsLikeFormula("'al")).toBe(false);
+  });
+  it('never guards a number, so -3.5 stays a number; "<5" is not guarded either', () => {
+    expect(toCsv(['waarde', 'aantal'], [{ waarde: -3.5, aantal: '<5' }])).toBe('waarde;aantal\n-3.5;<5\n');
+  });
+  it('writes the rows of the API exactly as `stroom measure --format csv` writes them', () => {
+    expect(toCsv(sharedCase.columns, sharedCase.rows)).toBe(sharedCase.csv);
   });
 });
 
