@@ -21,6 +21,9 @@ void write_rejects_report(std::ostream& out, const std::vector<FileImportResult>
     for (const auto& reject : result.rejects)
       fmt::print(out, "{};{};{};{}\n", csv_field(reject.file), reject.line,
                  csv_field(reject.column), csv_field(reject.reason));
+    for (const auto& warning : result.field_warnings)  // imported, but changed: the user should know
+      fmt::print(out, "{};{};{};{}\n", csv_field(warning.file), warning.line,
+                 csv_field(warning.column), csv_field("waarschuwing: " + warning.reason));
   }
 }
 
