@@ -153,33 +153,3 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (shown.front() == '\'') FUZZ_CHECK(longest_digit_run(shown) < 8 && shown == "'" + std::string(id) + "'");
   return 0;
 }
-
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const stroom::BsnPseudonymiser pseudonymise(test_key(1));
-  static const stroom::BsnPseudonymiser same_key(test_key(1));
-  static const stroom::BsnPseudonymiser other_key(test_key(2));
-  const std::string_view id(reinterpret_cast<const char*>(data), size);
-
-  const bool looks = stroom::looks_like_bsn(id);
-  FUZZ_CHECK(looks == reference_looks_like_bsn(id));
-  const bool passes = stroom::passes_elfproef(id);
-  FUZZ_CHECK(passes == reference_elfproef(id));
-
-  const std::string p = pseudonymise(id);
-  FUZZ_CHECK(pseudonym_shape(p));
-  FUZZ_CHECK(pseudonymise(id) == p && same_key(id) == p);
-  FUZZ_CHECK(other_key(id) != p);
-  if (!id.empty()) FUZZ_CHECK(pseudonymise(id.substr(0, id.size() - 1)) != p);
-
-  // The importer's path: a leerling_id field of inschrijvingen.csv.
-  const stroom::FieldResult field = stroom::normalise_field(pupil_id_column(), id, pseudonymise);
-  const std::string_view core = trimmed(id);
-  if (stroom::looks_like_bsn(core)) {
-    FUZZ_CHECK(field.ok == stroom::passes_elfproef(core));
-    if (field.ok) FUZZ_CHECK(field.value == pseudonymise(core));
-    FUZZ_CHECK(field.reason.find(core) == std::string::npos);
-  } else if (field.ok) {
-    FUZZ_CHECK(field.value == core && !core.empty() && core.size() <= 64);
-  }
-  return 0;
-}
