@@ -1,5 +1,6 @@
 // The import through the stroom binary: exit codes, encodings that import identically, no BSN
-// in the database bytes, and a SIGKILL mid-file that leaves the database as it was.
+// or onderwijsnummer in the database bytes, the rejects report, the terminal or notes, and a
+// SIGKILL mid-file that leaves the database as it was.
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -7,9 +8,13 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <map>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "ingest/bsn.h"
+#include "served_region.h"
 #include "store/database.h"
 #include "test_support.h"
 
@@ -40,6 +45,28 @@ std::string make_bsn(int n) {
     std::string digits = std::to_string(10000000 + (n * 7919 + attempt * 13) % 89999999);
     for (char last = '0'; last <= '9'; ++last)
       if (passes_elfproef(digits + last)) return digits + last;
+  }
+}
+
+// The digits followed by the check digit that makes the 11-proef sum leave `rest` modulo 11
+// (0: a BSN; 5 after "10": an onderwijsnummer), or "" when no digit does.
+std::string with_check_digit(const std::string& eight, int rest) {
+  int sum = 0;
+  for (int i = 0; i < 8; ++i) sum += (9 - i) * (eight[size_t(i)] - '0');
+  for (int d9 = 0; d9 <= 9; ++d9)
+    if (((sum - d9 - rest) % 11 + 11) % 11 == 0) return eight + char('0' + d9);
+  return "";
+}
+
+// n-th number of a kind: BSNs with a leading zero (written without it, as Excel does) and
+// onderwijsnummers.
+std::string make_numbered(const std::string& prefix, int n, int rest) {
+  for (int attempt = 0;; ++attempt) {
+    const int width = int(8 - prefix.size());
+    std::string digits = std::to_string((n * 7919 + attempt * 13) % 1000000 + 1000000);
+    std::string eight = prefix + digits.substr(digits.size() - size_t(width));
+    std::string number = with_check_digit(eight, rest);
+    if (!number.empty()) return number;
   }
 }
 
@@ -111,6 +138,89 @@ TEST(ImportEndToEnd, NoBsnAppearsInTheDatabaseFile) {
   ASSERT_GT(bytes.size(), 10000u);
   for (const auto& bsn : bsns) ASSERT_EQ(bytes.find(bsn), std::string::npos) << bsn;
   EXPECT_EQ(bytes.find("123456789"), std::string::npos);
+}
+
+// Whether `number` occurs in `bytes` other than by chance inside a pseudonym (a run of at least
+// 32 lower-case hex digits, which holds any given eight digits now and then).
+bool occurs_outside_pseudonyms(const std::string& bytes, const std::string& number) {
+  auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); };
+  for (size_t at = bytes.find(number); at != std::string::npos; at = bytes.find(number, at + 1)) {
+    size_t begin = at, end = at + number.size();
+    while (begin > 0 && hex(bytes[begin - 1])) --begin;
+    while (end < bytes.size() && hex(bytes[end])) ++end;
+    if (end - begin < 32) return true;
+  }
+  return false;
+}
+
+// Every way a BSN or onderwijsnummer can come in: as leerling_id (9 digits, 8 digits from a
+// spreadsheet, onderwijsnummer), in free text (reden, naam), in the wrong column (rejected), in a
+// note through the API. None of them may be in the database, its WAL and shared memory, the
+// rejects report, the terminal output of the import, the server's output or an API answer.
+TEST(ImportEndToEnd, NoPersonalNumberAppearsInTheStoreTheReportTheTerminalOrTheApi) {
+  test::ServedRegion region(150, 21);
+  const auto in = region.dir() / "invoer";
+  std::filesystem::create_directories(in);
+  std::vector<std::string> secret;
+  std::string ins = "leerling_id;vestiging_id;onderwijssoort;startdatum\n";
+  for (int i = 0; i < 300; ++i) {
+    secret.push_back(make_bsn(i + 5000));
+    ins += secret.back() + ";01AA00;bao;2020-08-01\n";
+  }
+  for (int i = 0; i < 50; ++i) {
+    secret.push_back(make_numbered("0", i, 0));
+    ins += secret.back().substr(1) + ";01AA00;sbo;2020-08-01\n";
+    secret.push_back(secret.back().substr(1));
+  }
+  for (int i = 0; i < 50; ++i) {
+    secret.push_back(make_numbered("10", i, 5));
+    ins += secret.back() + ";01AA00;so;2020-08-01\n";
+  }
+  const std::string wrong_column = make_bsn(9001), wrong_choice = make_bsn(9002), failing = "123456789";
+  ins += "L1;01AA00;bao;" + wrong_column + "\nL2;01AA00;" + wrong_choice + ";2020-08-01\n" + failing + ";01AA00;bao;2020-08-01\n";
+  secret.insert(secret.end(), {wrong_column, wrong_choice, failing});
+  const std::string in_reden = make_bsn(9003), in_school = make_bsn(9004), in_provision = make_numbered("10", 99, 5);
+  secret.insert(secret.end(), {in_reden, in_school, in_provision});
+  test::write_file(in / "inschrijvingen.csv", ins);
+  test::write_file(in / "verzuim.csv", "melding_id;leerling_id;soort;thuiszitter;startdatum;reden\n"
+                                       "MB1;L1;relatief;ja;2021-01-04;ziek, bsn " + in_reden + "\n");
+  test::write_file(in / "vestigingen.csv", "vestiging_id;naam\n99ZZ00;School " + in_school + "\n");
+  test::write_file(in / "voorzieningen.csv", "voorziening_id;naam;plaatsen;tarief;geldig_vanaf\n"
+                                             "VB1;Plusklas " + in_provision + ";4;1000;2020-08-01\n");
+  const auto report = region.dir() / "afgewezen.csv";
+  const auto imported = test::run_stroom({"import", in.string(), "--db", region.db(), "--rejects", report.string()});
+  EXPECT_EQ(imported.exit_code, 3) << imported.err;
+  // The warnings name file, line and column (the 8-digit ids are lines 302 to 351).
+  EXPECT_NE(imported.err.find("waarschuwing: inschrijvingen.csv regel 302, kolom leerling_id"), std::string::npos) << imported.err;
+  EXPECT_NE(imported.err.find("waarschuwing: verzuim.csv regel 2, kolom reden"), std::string::npos) << imported.err;
+  EXPECT_NE(imported.err.find("waarschuwing: vestigingen.csv regel 2, kolom naam"), std::string::npos) << imported.err;
+  EXPECT_NE(imported.err.find("afgewezen: inschrijvingen.csv regel 402, kolom startdatum"), std::string::npos) << imported.err;
+
+  const test::Login admin = region.login("beheer");
+  const std::string note_bsn = make_bsn(9005), note_onr = make_numbered("10", 98, 5);
+  secret.insert(secret.end(), {note_bsn, note_onr});
+  auto posted = region.post("/api/notities", nlohmann::json{{"grafiek", "overzicht-leerlingen"},
+                                                           {"tekst", "Gesprek over " + note_bsn + " en " + note_onr}}.dump(), admin);
+  ASSERT_TRUE(posted);
+  EXPECT_EQ(posted->status, 201);
+  const auto note = nlohmann::json::parse(posted->body);
+  EXPECT_EQ(note["tekst"], "Gesprek over [BSN] en [onderwijsnummer]");
+  EXPECT_TRUE(note.contains("waarschuwing"));
+  std::string answers = posted->body + region.get("/api/notities?grafiek=overzicht-leerlingen", admin)->body;
+  region.kill_server();  // SIGKILL: whatever is in the WAL stays there to be scanned
+
+  std::map<std::string, std::string> places = {{"uitvoer van stroom import", imported.out + imported.err},
+                                               {"API-antwoorden", answers}};
+  size_t store_bytes = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(region.dir().path())) {
+    if (!entry.is_regular_file() || entry.path().extension() == ".key") continue;
+    places[entry.path().filename().string()] = test::read_file(entry.path());
+    if (entry.path().filename().string().starts_with("region.db")) store_bytes += entry.file_size();
+  }
+  ASSERT_TRUE(places.count("region.db-wal") && places.count("afgewezen.csv"));
+  ASSERT_GT(store_bytes, 100000u);
+  for (const auto& [place, bytes] : places)
+    for (const auto& number : secret) ASSERT_FALSE(occurs_outside_pseudonyms(bytes, number)) << number << " in " << place;
 }
 
 TEST(ImportEndToEnd, SigkillDuringALargeImportLeavesTheDatabaseAsBefore) {

@@ -3,6 +3,7 @@
 // kinds recognised from the header, and idempotent re-import with history.
 #include <gtest/gtest.h>
 
+#include "ingest/bsn.h"
 #include "ingest/importer.h"
 #include "store/migrations.h"
 #include "test_support.h"
@@ -32,6 +33,8 @@ struct RejectionCase {
   std::string bad;
   std::string column;
   std::string reason;
+  size_t read = 3;      // less when a quote swallows the good row after the bad one
+  size_t inserted = 2;
 };
 
 const std::string kInschrijvingenHeader = "leerling_id;vestiging_id;onderwijssoort;cluster;startdatum;einddatum";
@@ -41,6 +44,12 @@ const std::string kVoorzieningenHeader = "voorziening_id;naam;plaatsen;tarief;ge
 const std::string kWachtlijstHeader = "leerling_id;voorziening_id;aanmelddatum;plaatsingsdatum;afgemeld";
 const std::string kTellingenHeader = "teldatum;gebied;onderwijssoort;cluster;aantal";
 const std::string kVestigingenHeader = "vestiging_id;naam;sector";
+const std::string kBirthHeader = "leerling_id;geboortedatum;vestiging_id;onderwijssoort;startdatum";
+const std::string kSwallowed = "aanhalingsteken op regel 3 wordt niet afgesloten op die regel: regels 3 tot en met 4 "
+                               "zijn daardoor als één rij gelezen en afgewezen";
+const std::string kNoDigits = "[8 of meer cijfers weggelaten]";
+const std::string kReservedPrefix = "leerling_id begint met 'ps-' of 'anon-': die voorvoegsels gebruikt stroom zelf "
+                                    "voor pseudoniemen en geanonimiseerde leerlingen";
 
 std::vector<RejectionCase> rejection_cases() {
   const std::string ins = "inschrijvingen.csv";
@@ -67,7 +76,18 @@ std::vector<RejectionCase> rejection_cases() {
       {ins, kInschrijvingenHeader, "L{};01AA00;bao;;2020-08-01;", "X; ;bao;;2020-08-01;",
        "vestiging_id", "verplicht veld is leeg"},
       {ins, kInschrijvingenHeader, "L{};01AA00;bao;;2020-08-01;", "123456789;01AA00;bao;;2020-08-01;",
-       "leerling_id", "BSN voldoet niet aan de elfproef"},
+       "leerling_id", "BSN voldoet niet aan de elfproef (en is ook geen onderwijsnummer)"},
+      {ins, kInschrijvingenHeader, "L{};01AA00;bao;;2020-08-01;", "ps-4f2a;01AA00;bao;;2020-08-01;",
+       "leerling_id", kReservedPrefix},
+      {ins, kInschrijvingenHeader, "L{};01AA00;bao;;2020-08-01;", "anon-0b1c2d;01AA00;bao;;2020-08-01;",
+       "leerling_id", kReservedPrefix},
+      {ins, kBirthHeader, "L{};2014-03-01;01AA00;bao;2020-08-01", "X;2021-03-01;01AA00;bao;2020-08-01",
+       "startdatum", "startdatum ligt voor geboortedatum"},
+      // A BSN typed into the wrong column is rejected without being repeated.
+      {ins, kInschrijvingenHeader, "L{};01AA00;bao;;2020-08-01;", "X;01AA00;bao;;111222333;",
+       "startdatum", "ongeldige datum " + kNoDigits + date_reason},
+      {ins, kInschrijvingenHeader, "L{};01AA00;bao;;2020-08-01;", "X;01AA00;1112.22.333;;2020-08-01;",
+       "onderwijssoort", "onbekende waarde " + kNoDigits + " (toegestaan: bao, sbo, so, vo, pro, vso, isk)"},
       {ins, kInschrijvingenHeader, "L{};01AA00;bao;;2020-08-01;", std::string(65, 'x') + ";01AA00;bao;;2020-08-01;",
        "leerling_id", "leerling_id is langer dan 64 tekens"},
       {ins, kInschrijvingenHeader, "L{};01AA00;so;3;2020-08-01;", "X;01AA00;so;5;2020-08-01;",
@@ -107,6 +127,12 @@ std::vector<RejectionCase> rejection_cases() {
       {tel, kTellingenHeader, "2020-10-01;PO240{};so;;12", "2020-10-01;PO2409;mbo;;1",
        "onderwijssoort", "onbekende waarde 'mbo' (toegestaan: bao, sbo, so, vo, pro, vso, isk, totaal)"},
       {ves, kVestigingenHeader, "0{}AA00;De Linde;po", "09AA00;;po", "naam", "verplicht veld is leeg"},
+      // A quote that never closes swallows the good row after it to the end of the file ...
+      {vz, kVerzuimHeader, "M{};L1;01AA00;relatief;ja;2021-01-04;;ziek", "M9;L1;01AA00;relatief;ja;2021-01-04;;\"ziek",
+       "", kSwallowed, 2, 1},
+      // ... or up to the next quote, where the fields happen to add up to a whole row again.
+      {voo, kVoorzieningenHeader, "V{};\"Plusklas\";12;1500,50;2020-08-01;", "V9;\"Plusklas;3;10;2020-08-01;",
+       "", kSwallowed, 2, 1},
       {ves, kVestigingenHeader, "0{}AA00;De Linde;po", "09AA00;Het Anker;mbo",
        "sector", "onbekende waarde 'mbo' (toegestaan: po, vo)"},
   };
@@ -135,9 +161,70 @@ TEST_F(ImportFixture, EveryRejectionRuleNamesLineColumnAndReasonAndKeepsGoodRows
     EXPECT_EQ(result.rejects[0].column, c.column);
     EXPECT_EQ(result.rejects[0].reason, c.reason);
     EXPECT_EQ(result.rejected, 1u);
-    EXPECT_EQ(result.read, 3u);
-    EXPECT_EQ(result.inserted, 2u);
+    EXPECT_EQ(result.read, c.read);
+    EXPECT_EQ(result.inserted, c.inserted);
+    EXPECT_TRUE(result.field_warnings.empty());
   }
+}
+
+TEST_F(ImportFixture, ALineBreakInQuotesIsKeptInFreeTextAndNamesEveryLineElsewhere) {
+  auto result = import("verzuim.csv", kVerzuimHeader +
+                                          "\nM1;L1;01AA00;relatief;ja;2021-01-04;;\"ziek,\nlang\"\n"
+                                          "\"M2\nM3\";L1;01AA00;relatief;ja;2021-01-04;;\n"
+                                          "M4;L1;01AA00;relatief;ja;2021-01-04;;x\"\n");
+  ASSERT_EQ(result.rejects.size(), 1u);
+  EXPECT_EQ(result.rejects[0].line, 4u);
+  EXPECT_EQ(result.rejects[0].reason, "aanhalingsteken op regel 4 wordt niet afgesloten op die regel: regels 4 tot en "
+                                      "met 5 zijn daardoor als één rij gelezen en afgewezen");
+  EXPECT_EQ(result.read, 3u);
+  EXPECT_EQ(result.inserted, 2u);
+  EXPECT_EQ(db_->query_int("SELECT count(*) FROM verzuim WHERE reden = 'ziek,' || char(10) || 'lang'"), 1);
+  // The last line's quote is plain text inside an unquoted field (kept, as most readers do), and
+  // its line number counts the physical lines before it.
+  auto last = import("verzuim.csv", kVerzuimHeader + "\nM1;L1;01AA00;relatief;ja;2021-01-04;;\"ziek,\nlang\"\n"
+                                                    "M2;L1;01AA00;relatief;ja;2021-01-04;2020-01-01;\n");
+  ASSERT_EQ(last.rejects.size(), 1u);
+  EXPECT_EQ(last.rejects[0].line, 4u);
+}
+
+TEST_F(ImportFixture, AnUnclosedQuoteOnTheLastLineNamesItsLine) {
+  auto result = import("verzuim.csv", kVerzuimHeader + "\nM1;L1;01AA00;relatief;ja;2021-01-04;;\"ziek\n");
+  ASSERT_EQ(result.rejects.size(), 1u);
+  EXPECT_EQ(result.rejects[0].reason, "aanhalingsteken op regel 2 wordt niet afgesloten");
+}
+
+// With the BSN rules computed here, not taken from bsn.cpp.
+std::string with_check_digit(const std::string& eight, int rest) {
+  int sum = 0;
+  for (int i = 0; i < 8; ++i) sum += (9 - i) * (eight[size_t(i)] - '0');
+  for (int d9 = 0; d9 <= 9; ++d9)
+    if (((sum - d9 - rest) % 11 + 11) % 11 == 0) return eight + char('0' + d9);
+  return "";
+}
+
+TEST_F(ImportFixture, EightDigitBsnsAndOnderwijsnummersArePseudonymisedWithWarningsWithoutTheNumber) {
+  const std::string bsn = with_check_digit("03456789", 0);
+  const std::string onr = with_check_digit("10345678", 5);
+  ASSERT_EQ(bsn.size(), 9u);
+  ASSERT_EQ(onr.size(), 9u);
+  auto result = import("inschrijvingen.csv", kInschrijvingenHeader + "\n" + bsn.substr(1) + ";01AA00;bao;;2020-08-01;\n" +
+                                                 bsn + ";01AA00;bao;;2021-08-01;\n" + onr + ";01AA00;bao;;2020-08-01;\n");
+  EXPECT_EQ(result.inserted, 3u);
+  EXPECT_EQ(result.rejected, 0u);
+  const BsnPseudonymiser pseudonymise(key_);
+  EXPECT_EQ(db_->query_int("SELECT count(*) FROM inschrijvingen WHERE leerling_id = '" + pseudonymise(bsn) + "'"), 2);
+  EXPECT_EQ(db_->query_int("SELECT count(*) FROM inschrijvingen WHERE leerling_id = '" + pseudonymise(onr) + "'"), 1);
+  ASSERT_EQ(result.field_warnings.size(), 1u);  // only the 8-digit one: an onderwijsnummer is normal
+  EXPECT_EQ(result.field_warnings[0].line, 2u);
+  EXPECT_EQ(result.field_warnings[0].column, "leerling_id");
+  EXPECT_EQ(result.field_warnings[0].reason.find(bsn.substr(1)), std::string::npos);
+
+  auto reden = import("verzuim.csv", kVerzuimHeader + "\nM1;L1;01AA00;relatief;ja;2021-01-04;;bsn " + bsn + " ziek\n");
+  EXPECT_EQ(reden.inserted, 1u);
+  ASSERT_EQ(reden.field_warnings.size(), 1u);
+  EXPECT_EQ(reden.field_warnings[0].line, 2u);
+  EXPECT_EQ(reden.field_warnings[0].column, "reden");
+  EXPECT_EQ(db_->query_int("SELECT count(*) FROM verzuim WHERE reden = 'bsn [BSN] ziek'"), 1);
 }
 
 TEST_F(ImportFixture, ReportsEveryBadFieldOfARow) {

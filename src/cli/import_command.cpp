@@ -1,4 +1,5 @@
 // `stroom import PATH --db FILE [--strict] [--rejects FILE]`: options, progress and the summary.
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -21,20 +22,26 @@ struct ImportArguments {
 
 constexpr size_t kRejectsShown = 10;
 
+// The first kRejectsShown of a file's rejected (or warned) fields; the report has them all.
+void print_fields(const char* what, const std::string& file, const std::vector<RejectedField>& fields) {
+  for (size_t i = 0; i < fields.size() && i < kRejectsShown; ++i) {
+    const auto& r = fields[i];
+    fmt::print(stderr, "{}: {} regel {}{}: {}\n", what, log_safe(r.file), r.line,
+               r.column.empty() ? "" : ", kolom " + log_safe(r.column), log_safe(r.reason));
+  }
+  if (fields.size() > kRejectsShown)
+    fmt::print(stderr, "{}: {} en nog {} meldingen, zie het afwijzingenrapport\n", what, log_safe(file),
+               fields.size() - kRejectsShown);
+}
+
 void print_result(const FileImportResult& result) {
   if (result.failed) {
     fmt::print(stderr, "fout: {}: {}\n", log_safe(result.file), log_safe(result.failure));
     return;
   }
   for (const auto& warning : result.warnings) fmt::print(stderr, "waarschuwing: {}: {}\n", log_safe(result.file), log_safe(warning));
-  for (size_t i = 0; i < result.rejects.size() && i < kRejectsShown; ++i) {
-    const auto& r = result.rejects[i];
-    fmt::print(stderr, "afgewezen: {} regel {}{}: {}\n", log_safe(r.file), r.line,
-               r.column.empty() ? "" : ", kolom " + log_safe(r.column), log_safe(r.reason));
-  }
-  if (result.rejects.size() > kRejectsShown)
-    fmt::print(stderr, "afgewezen: {} en nog {} meldingen, zie het afwijzingenrapport\n", log_safe(result.file),
-               result.rejects.size() - kRejectsShown);
+  print_fields("afgewezen", result.file, result.rejects);
+  print_fields("waarschuwing", result.file, result.field_warnings);
   fmt::print("{} ({}, {}): {} gelezen, {} nieuw, {} vervangen, {} ongewijzigd, {} afgewezen\n",
              log_safe(result.file), file_schema(*result.kind).name, result.encoding, result.read,
              result.inserted, result.replaced, result.unchanged, result.rejected);
@@ -67,7 +74,8 @@ int run_import(const ImportArguments& args) {
   const auto rejects_path = args.rejects.empty() ? default_rejects_path(args.db) : std::filesystem::path(args.rejects);
   write_rejects_report(rejects_path, results);
   const int exit_code = import_exit_code(results);
-  if (exit_code != 0) fmt::print(stderr, "afwijzingenrapport: {}\n", log_safe(rejects_path.string()));
+  const bool warned = std::any_of(results.begin(), results.end(), [](const auto& r) { return !r.field_warnings.empty(); });
+  if (exit_code != 0 || warned) fmt::print(stderr, "afwijzingenrapport: {}\n", log_safe(rejects_path.string()));
   if (args.strict && exit_code == 3)
     fmt::print(stderr, "--strict: uit bestanden met afgewezen regels is niets geïmporteerd\n");
   return exit_code;

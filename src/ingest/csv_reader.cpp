@@ -1,6 +1,8 @@
 // RFC 4180 record reading with delimiter detection; see csv_reader.h.
 #include "ingest/csv_reader.h"
 
+#include <algorithm>
+
 namespace stroom {
 namespace {
 
@@ -28,6 +30,7 @@ CsvReader::CsvReader(std::string_view text) : text_(text), delimiter_(detect_del
 std::string_view CsvReader::read_plain() {
   const size_t start = pos_;
   while (pos_ < text_.size() && text_[pos_] != delimiter_ && text_[pos_] != '\n') ++pos_;
+  if (pos_ > start) content_line_ = line_;
   size_t end = pos_;
   if (end > start && text_[end - 1] == '\r' && (pos_ == text_.size() || text_[pos_] == '\n')) --end;
   return text_.substr(start, end - start);
@@ -36,13 +39,17 @@ std::string_view CsvReader::read_plain() {
 std::string_view CsvReader::read_quoted(CsvRecord& record) {
   ++pos_;  // opening quote
   const size_t start = pos_;
+  const size_t opening_line = line_;
+  content_line_ = line_;
   std::string* unescaped = nullptr;
   while (true) {
     if (pos_ >= text_.size()) {
       record.unterminated_quote = true;
+      record.quote_line = opening_line;
       break;
     }
     const char c = text_[pos_];
+    if (c != '\n' && c != '\r') content_line_ = line_;
     if (c == '"') {
       if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {  // "" inside quotes
         if (!unescaped) unescaped = &unescaped_.emplace_back(text_.substr(start, pos_ - start));
@@ -63,6 +70,10 @@ std::string_view CsvReader::read_quoted(CsvRecord& record) {
   const size_t tail_start = pos_;
   std::string_view tail = read_plain();
   if (tail.empty()) return value;
+  if (line_ > opening_line && !record.unterminated_quote && record.quote_line == 0) {
+    record.text_after_closing_quote = true;
+    record.quote_line = opening_line;
+  }
   std::string& joined = unescaped_.emplace_back(value);
   joined.append(text_.substr(tail_start, tail.size()));
   return joined;
@@ -73,6 +84,8 @@ bool CsvReader::next(CsvRecord& record) {
   while (pos_ < text_.size()) {
     record.fields.clear();
     record.unterminated_quote = false;
+    record.text_after_closing_quote = false;
+    record.quote_line = 0;
     record.line = line_;
     while (true) {
       record.fields.push_back(pos_ < text_.size() && text_[pos_] == '"' ? read_quoted(record)
@@ -83,6 +96,7 @@ bool CsvReader::next(CsvRecord& record) {
       }
       break;
     }
+    record.last_line = std::max(record.line, content_line_);
     if (pos_ < text_.size() && text_[pos_] == '\n') {
       ++pos_;
       ++line_;

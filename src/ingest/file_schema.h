@@ -23,8 +23,9 @@ inline constexpr std::array<FileKind, 7> kAllFileKinds = {
     FileKind::ondersteuning, FileKind::verzuim, FileKind::wachtlijst, FileKind::tellingen};
 
 enum class FieldType : uint8_t {
-  text,      // any text
-  pupil_id,  // 1..64 characters; 9 digits = BSN (11-proef, then pseudonymised)
+  text,       // any text: an id or a code, kept as it is
+  free_text,  // prose (naam, reden, ...): a BSN or onderwijsnummer in it is replaced by [BSN]
+  pupil_id,   // 1..64 characters; a BSN or onderwijsnummer is pseudonymised (see ingest/bsn.h)
   date,      // the date forms of formats.md, stored as YYYY-MM-DD
   integer,   // whole number >= 0
   decimal,   // 1234.5 or 1234,5, >= 0, stored with '.'

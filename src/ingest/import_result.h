@@ -14,7 +14,7 @@ struct RejectedField {
   std::string file;
   size_t line = 0;      // line the record starts on (the header is line 1)
   std::string column;   // column name, or empty when the row as a whole is wrong
-  std::string reason;   // Dutch
+  std::string reason;   // Dutch; never a value that could be a BSN
 };
 
 struct FileImportResult {
@@ -28,8 +28,11 @@ struct FileImportResult {
   size_t rejected = 0;   // rows with at least one rejected field
   bool failed = false;   // nothing imported from this file
   std::string failure;   // why, in Dutch, when failed
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;        // about the file as a whole
   std::vector<RejectedField> rejects;
+  // Fields imported with a change the user must hear of (a BSN masked in free text, an 8-digit
+  // BSN): same shape as a reject, the reason being the warning. The row itself is not rejected.
+  std::vector<RejectedField> field_warnings;
 };
 
 // Exit status of an import over several files (formats.md): 2 when any file failed as a whole,

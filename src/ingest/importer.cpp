@@ -84,14 +84,37 @@ TableShape table_shape(const FileSchema& schema) {
 
 std::string key_label(const FileSchema& schema) { return fmt::format("{}", fmt::join(schema.key, "+")); }
 
-// Validates one record into normalised values; appends a RejectedField per problem.
+// A record that runs over several lines because of a quote that was never closed (or closed only
+// at some later quote) is one rejected row that names every line it swallowed: those lines are
+// not counted as rows of their own, so without naming them they would vanish from "gelezen".
+// A line break inside quotes is only plausible in free text; anywhere else it means the same.
+std::optional<std::string> swallowed_lines(const FileSchema& schema, const HeaderMap& map,
+                                           const CsvRecord& record, size_t header_size) {
+  bool broken = record.unterminated_quote || record.text_after_closing_quote;
+  if (!broken && record.last_line > record.line) {
+    broken = record.fields.size() != header_size;
+    for (size_t i = 0; i < schema.columns.size() && !broken; ++i) {
+      const int field = map.field_of_column[i];
+      broken = field >= 0 && schema.columns[i].type != FieldType::free_text &&
+               record.fields[size_t(field)].find('\n') != std::string_view::npos;
+    }
+  }
+  if (!broken) return std::nullopt;
+  const size_t opened = record.quote_line != 0 ? record.quote_line : record.line;
+  if (record.last_line == record.line) return fmt::format("aanhalingsteken op regel {} wordt niet afgesloten", opened);
+  return fmt::format("aanhalingsteken op regel {} wordt niet afgesloten op die regel: regels {} tot en met {} "
+                     "zijn daardoor als één rij gelezen en afgewezen", opened, record.line, record.last_line);
+}
+
+// Validates one record into normalised values; appends a RejectedField per problem, and a
+// warning per field that was imported changed (a BSN masked or recognised).
 bool normalise_record(const FileSchema& schema, const HeaderMap& map, const CsvRecord& record,
                       size_t header_size, const BsnPseudonymiser& pseudonymise,
-                      const std::string& file,
-                      std::vector<std::string>& values, std::vector<RejectedField>& rejects) {
+                      const std::string& file, std::vector<std::string>& values,
+                      std::vector<RejectedField>& rejects, std::vector<RejectedField>& warnings) {
   const size_t before = rejects.size();
-  if (record.unterminated_quote) {
-    rejects.push_back({file, record.line, "", "aanhalingsteken wordt niet afgesloten"});
+  if (auto swallowed = swallowed_lines(schema, map, record, header_size)) {
+    rejects.push_back({file, record.line, "", std::move(*swallowed)});
     return false;
   }
   if (record.fields.size() != header_size) {
@@ -105,6 +128,8 @@ bool normalise_record(const FileSchema& schema, const HeaderMap& map, const CsvR
     const int field = map.field_of_column[i];
     FieldResult result =
         normalise_field(schema.columns[i], field < 0 ? std::string_view() : record.fields[size_t(field)], pseudonymise);
+    if (!result.warning.empty())
+      warnings.push_back({file, record.line, std::string(schema.columns[i].name), std::move(result.warning)});
     if (result.ok)
       values[i] = std::move(result.value);
     else
@@ -157,7 +182,7 @@ class RowImport {
       if (options.progress && result_.read % 65536 == 0)
         options.progress(result_.file, double(reader.offset()) / double(std::max<size_t>(1, text_size)));
       if (!normalise_record(schema_, map_, record, header_size_, pseudonymise_, result_.file, values,
-                            result_.rejects)) {
+                            result_.rejects, result_.field_warnings)) {
         ++result_.rejected;
         continue;
       }
@@ -256,8 +281,11 @@ FileImportResult import_file(Database& db, const PseudonymKey& key, const std::f
     fail(result, fmt::format("kolom staat twee keer in de kopregel: {}", fmt::join(map.duplicated, ", ")));
     return result;
   }
-  if (!map.unknown.empty())
+  if (!map.unknown.empty()) {
+    for (auto& name : map.unknown)  // a header that is a BSN (a file without header) is not repeated
+      if (std::string shown = quoted_for_message(name); shown.starts_with('[')) name = shown;
     result.warnings.push_back(fmt::format("onbekende kolommen genegeerd: {}", fmt::join(map.unknown, ", ")));
+  }
   RowImport(db, key, schema, std::move(map), header.size(), result).run(reader, options, text->text.size());
   return result;
 }

@@ -20,6 +20,8 @@ void write_rejects_report(std::ostream& out, const std::vector<FileImportResult>
     }
     for (const auto& reject : result.rejects)
       csv.text(reject.file).number(int64_t(reject.line)).text(reject.column).text(reject.reason).end_row();
+    for (const auto& warning : result.field_warnings)  // imported, but changed: the user should know
+      csv.text(warning.file).number(int64_t(warning.line)).text(warning.column).text("waarschuwing: " + warning.reason).end_row();
     out << csv.str();  // file by file, so a large report is not held twice
     csv.clear();
   }

@@ -1,4 +1,5 @@
-// The rejects report: one CSV line per rejected field, `bestand;regel;kolom;reden`.
+// The rejects report: one CSV line per rejected field, `bestand;regel;kolom;reden`, followed by
+// one per field imported with a warning (its reden begins with "waarschuwing: ").
 #pragma once
 
 #include <filesystem>

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "ingest/bsn.h"
 #include "model/calendar.h"
 #include "store/notes_repository.h"
 
@@ -62,7 +63,14 @@ ApiResponse add_note_response(Database& db, const std::string& request_body, con
                                        {"tot", &note.tot, false}, {"tekst", &note.tekst, true}})
     if (auto problem = read_field(body, name, required, *field)) return api_error(400, *problem);
   if (auto problem = validate(note)) return api_error(400, *problem);
-  return {201, note_json(add_note(db, std::move(note)))};
+  // A BSN (or onderwijsnummer) typed into a note is never stored: masked, and the writer told.
+  MaskedText masked = mask_personal_numbers(note.tekst);
+  note.tekst = std::move(masked.text);
+  nlohmann::ordered_json answer = note_json(add_note(db, std::move(note)));
+  if (masked.masked > 0)
+    answer["waarschuwing"] = "de tekst bevatte een BSN of onderwijsnummer; dat is vervangen door [BSN] of "
+                             "[onderwijsnummer] en niet opgeslagen";
+  return {201, std::move(answer)};
 }
 
 }  // namespace stroom
