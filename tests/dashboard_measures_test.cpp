@@ -45,8 +45,8 @@ TEST(Grensverkeer, InAndOutOfTheOwnSwv) {
       "C;01;bao;2019-08-01;2020-07-31\nC;03;so;2020-08-01;\n"  // both PO1
       "D;03;so;2020-08-01;\n";                                 // no regular school before
   EXPECT_EQ(import_and_measure({{"vestigingen.csv", vestigingen}, {"inschrijvingen.csv", inschrijvingen}},
-                               {"grensverkeer", "--at", "2020-10-01"}),
-            "datum;richting;waarde\n2020-10-01;inkomend;1\n2020-10-01;uitgaand;1\n");
+                               {"grensverkeer", "--at", "2020-08-01"}),  // the latest date in the data
+            "datum;richting;waarde\n2020-08-01;inkomend;1\n2020-08-01;uitgaand;1\n");
 }
 
 const std::string kVerzuimPerSchool =
