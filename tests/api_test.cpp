@@ -74,8 +74,10 @@ TEST_F(ApiTest, ListsEveryMeasureOfTheRegistry) {
 TEST_F(ApiTest, EveryMeasureAnswersWithTheRowsTheCliPrints) {
   for (const auto& m : measure_registry()) {
     SCOPED_TRACE(std::string(m.id));
-    const std::string query = "?at=2021-03-01&ijkjaar=2019";
-    std::vector<std::string> args = {std::string(m.id), "--at", "2021-03-01", "--ijkjaar", "2019"};
+    const std::map<std::string, std::string> values = {{"at", "2021-03-01"}, {"ijkjaar", "2019"}};
+    const std::string query = test::measure_query(m.id, values);
+    std::vector<std::string> args = test::measure_arguments(m.id, values);
+    args.insert(args.begin(), std::string(m.id));
     auto res = get("/api/measures/" + std::string(m.id) + query);
     ASSERT_TRUE(res);
     ASSERT_EQ(res->status, 200) << res->body;
@@ -96,11 +98,13 @@ TEST_F(ApiTest, EveryMeasureAnswersWithTheRowsTheCliPrints) {
 TEST_F(ApiTest, BadParametersGive400WithADutchMessage) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"/api/measures/thuiszitters?at=2023-13-01", "at '2023-13-01' is geen datum (verwacht JJJJ-MM-DD)"},
-      {"/api/measures/thuiszitters", "maat thuiszitters vraagt --at"},
+      {"/api/measures/thuiszitters", "maat thuiszitters vraagt at"},
       {"/api/measures/ontwikkeling?ijkjaar=twintig", "ijkjaar 'twintig' is geen jaartal (verwacht JJJJ)"},
       {"/api/measures/kosten?schooljaar=2020-2022", "schooljaar '2020-2022' is geen schooljaar (verwacht JJJJ-JJJJ)"},
-      {"/api/measures/leerlingen?datum=2020-10-01",
-       "onbekende parameter 'datum' (bekend: at, ijkjaar, peildatum, schooljaar)"},
+      {"/api/measures/leerlingen?datum=2020-10-01", "maat leerlingen kent geen parameter datum (wel: at)"},
+      {"/api/measures/leerlingen?peildatum=2020-10-01", "maat leerlingen kent geen parameter peildatum (wel: at)"},
+      {"/api/measures/stromen?at=2020-10-01", "maat stromen kent geen parameter at (deze maat neemt geen parameters)"},
+      {"/api/measures/leerlingen?at=2020-10-01&at=2020-11-01", "parameter at is meer dan eens gegeven"},
   };
   for (const auto& [path, message] : cases) {
     auto res = get(path);

@@ -45,8 +45,8 @@ TEST(Grensverkeer, InAndOutOfTheOwnSwv) {
       "C;01;bao;2019-08-01;2020-07-31\nC;03;so;2020-08-01;\n"  // both PO1
       "D;03;so;2020-08-01;\n";                                 // no regular school before
   EXPECT_EQ(import_and_measure({{"vestigingen.csv", vestigingen}, {"inschrijvingen.csv", inschrijvingen}},
-                               {"grensverkeer", "--at", "2020-10-01"}),
-            "datum;richting;waarde\n2020-10-01;inkomend;1\n2020-10-01;uitgaand;1\n");
+                               {"grensverkeer", "--at", "2020-08-01"}),  // the latest date in the data
+            "datum;richting;waarde\n2020-08-01;inkomend;1\n2020-08-01;uitgaand;1\n");
 }
 
 const std::string kVerzuimPerSchool =
@@ -58,10 +58,11 @@ const std::string kVerzuimPerSchool =
     "M5;L4;02;relatief;nee;2021-01-04;;angst\n";
 
 TEST(ThuiszittersPerSchoolEnReden, DistinctActivePupilsPerGroup) {
-  EXPECT_EQ(import_and_measure({{"verzuim.csv", kVerzuimPerSchool}}, {"thuiszitters_per_school", "--at", "2021-03-01"}),
-            "datum;vestiging_id;waarde\n2021-03-01;01;2\n2021-03-01;02;1\n");
-  EXPECT_EQ(import_and_measure({{"verzuim.csv", kVerzuimPerSchool}}, {"thuiszitters_per_reden", "--at", "2021-03-01"}),
-            "datum;reden;waarde\n2021-03-01;angst;1\n2021-03-01;ziekte;1\n");
+  // 2021-02-01, the latest date in these reports: M3 starts that day.
+  EXPECT_EQ(import_and_measure({{"verzuim.csv", kVerzuimPerSchool}}, {"thuiszitters_per_school", "--at", "2021-02-01"}),
+            "datum;vestiging_id;waarde\n2021-02-01;01;2\n2021-02-01;02;1\n");
+  EXPECT_EQ(import_and_measure({{"verzuim.csv", kVerzuimPerSchool}}, {"thuiszitters_per_reden", "--at", "2021-02-01"}),
+            "datum;reden;waarde\n2021-02-01;angst;1\n2021-02-01;ziekte;1\n");
   EXPECT_EQ(import_and_measure({{"verzuim.csv", kVerzuimPerSchool}}, {"thuiszitters_per_school", "--at", "2020-07-01"}),
             "datum;vestiging_id;waarde\n2020-07-01;geen;1\n");
 }

@@ -116,9 +116,9 @@ TEST(Thuiszitters, ActiveReportsPer1000AndMedianWeeks) {
   // 2021-03-02: M1 (8), M3 (0), M6 (0), M7 (4); M4 closed. Pupils L1, L3, L5, L6.
   EXPECT_EQ(import_and_measure(files, {"thuiszitters", "--at", "2021-03-02"}),
             "datum;maat;waarde\n2021-03-02;actief;4\n2021-03-02;per1000;1000\n2021-03-02;mediaan_weken;2\n");
-  // Before any teldatum and before any report: nothing to divide by, nobody active.
-  EXPECT_EQ(import_and_measure(files, {"thuiszitters", "--at", "2019-01-01"}),
-            "datum;maat;waarde\n2019-01-01;actief;0\n2019-01-01;per1000;\n2019-01-01;mediaan_weken;\n");
+  // In the data but before any teldatum and before any report: nothing to divide by, nobody active.
+  EXPECT_EQ(import_and_measure(files, {"thuiszitters", "--at", "2020-08-15"}),
+            "datum;maat;waarde\n2020-08-15;actief;0\n2020-08-15;per1000;\n2020-08-15;mediaan_weken;\n");
   EXPECT_EQ(import_and_measure(files, {"thuiszitters", "--at", "2021-03-01", "--publish"}),
             "datum;maat;waarde\n2021-03-01;actief;<5\n2021-03-01;per1000;\n2021-03-01;mediaan_weken;\n");
 }
@@ -187,7 +187,14 @@ TEST(MeasureCli, ListsMeasuresAndRefusesMissingParameters) {
   EXPECT_EQ(missing.err, "stroom: maat ontwikkeling vraagt --ijkjaar\n");
   auto bad_date = test::run_stroom({"measure", "thuiszitters", "--db", db, "--at", "1-13-2020"});
   EXPECT_EQ(bad_date.exit_code, 1);
-  EXPECT_EQ(bad_date.err, "stroom: --at '1-13-2020' is geen datum (JJJJ-MM-DD)\n");
+  EXPECT_EQ(bad_date.err, "stroom: --at '1-13-2020' is geen datum (verwacht JJJJ-MM-DD)\n");
+  auto not_taken = test::run_stroom({"measure", "leerlingen", "--db", db, "--peildatum", "2020-01-01"});
+  EXPECT_EQ(not_taken.exit_code, 1);
+  EXPECT_EQ(not_taken.err, "stroom: maat leerlingen kent geen parameter --peildatum (wel: --at)\n");
+  // kFlowRegion runs from 2019-08-01 to 2021-07-31.
+  auto outside = test::run_stroom({"measure", "thuiszitters", "--db", db, "--at", "2099-01-01"});
+  EXPECT_EQ(outside.exit_code, 1);
+  EXPECT_EQ(outside.err, "stroom: --at 2099-01-01 ligt buiten de gegevens; de gegevens lopen van 2019-08-01 tot en met 2021-07-31\n");
   EXPECT_EQ(test::run_stroom({"measure", "bestaat-niet", "--db", db}).exit_code, 1);
   auto json = test::run_stroom({"measure", "richting", "--db", db, "--format", "json"});
   EXPECT_NE(json.out.find("\"richting\": \"terugstroom-ratio\",\n    \"waarde\": 1.0"), std::string::npos) << json.out;

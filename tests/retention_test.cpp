@@ -18,8 +18,10 @@ namespace {
 std::string all_measures(const std::string& db) {
   std::string out;
   for (const auto& m : measure_registry()) {
-    const auto run = test::run_stroom({"measure", std::string(m.id), "--at", "2021-03-01", "--ijkjaar", "2019",
-                                       "--db", db, "--format", "csv"});
+    std::vector<std::string> args = {"measure", std::string(m.id), "--db", db, "--format", "csv"};
+    const auto parameters = test::measure_arguments(m.id, {{"at", "2021-03-01"}, {"ijkjaar", "2019"}});
+    args.insert(args.end(), parameters.begin(), parameters.end());
+    const auto run = test::run_stroom(args);
     EXPECT_EQ(run.exit_code, 0) << m.id << run.err;
     out += std::string(m.id) + "\n" + run.out;
   }

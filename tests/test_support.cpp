@@ -15,6 +15,8 @@
 #include <gtest/gtest.h>
 #include <stdexcept>
 
+#include "measures/measure_registry.h"
+
 namespace stroom::test {
 
 TempDir::TempDir() {
@@ -172,6 +174,36 @@ std::map<std::string, TableDigest> database_digest(const std::filesystem::path& 
   }
   sqlite3_close(db);
   return digests;
+}
+
+namespace {
+
+// The given values of the parameters the measure takes, in the registry's order.
+std::vector<std::pair<std::string, std::string>> taken_values(std::string_view measure_id,
+                                                              const std::map<std::string, std::string>& values) {
+  const MeasureDefinition* measure = find_measure(measure_id);
+  if (!measure) throw std::invalid_argument("onbekende maat in een test: " + std::string(measure_id));
+  std::vector<std::pair<std::string, std::string>> taken;
+  for (const auto* list : {&measure->required, &measure->optional})
+    for (Parameter p : *list) {
+      const std::string name(parameter_flag(p).substr(2));
+      if (auto found = values.find(name); found != values.end()) taken.emplace_back(name, found->second);
+    }
+  return taken;
+}
+
+}  // namespace
+
+std::vector<std::string> measure_arguments(std::string_view measure_id, const std::map<std::string, std::string>& values) {
+  std::vector<std::string> args;
+  for (const auto& [name, value] : taken_values(measure_id, values)) args.insert(args.end(), {"--" + name, value});
+  return args;
+}
+
+std::string measure_query(std::string_view measure_id, const std::map<std::string, std::string>& values) {
+  std::string query = "?";
+  for (const auto& [name, value] : taken_values(measure_id, values)) query += name + "=" + value + "&";
+  return query;
 }
 
 bool quick_mode() { return std::getenv("STROOM_QUICK") != nullptr; }

@@ -8,6 +8,7 @@
 #include <map>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace stroom::test {
@@ -61,6 +62,12 @@ void PrintTo(const TableDigest& digest, std::ostream* out);  // for readable gte
 // Every table of type 'table' in sqlite_master, by name. Reads only; the file must exist. Works on
 // a database in use by another connection or process (all tables are read from one snapshot).
 std::map<std::string, TableDigest> database_digest(const std::filesystem::path& path);
+
+// The parameters a test sends when it asks every measure of the registry the same question: of
+// the values given by name ("at" -> "2021-03-01"), those the measure takes (a measure refuses
+// any other), as CLI arguments ("--at", "2021-03-01") or as a query ("?at=2021-03-01&").
+std::vector<std::string> measure_arguments(std::string_view measure_id, const std::map<std::string, std::string>& values);
+std::string measure_query(std::string_view measure_id, const std::map<std::string, std::string>& values);
 
 // True when STROOM_QUICK is set: the sanitizer build skips the heaviest end-to-end cases.
 bool quick_mode();

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "measures/maatboek_page.h"
+#include "measures/measure_parameters.h"
 #include "measures/measure_registry.h"
 #include "store/migrations.h"
 #include "store/model_loader.h"
@@ -18,32 +19,24 @@ namespace {
 struct MeasureArguments {
   std::string id;
   std::string db = "stroom.db";
-  std::string at, peildatum, schooljaar;
-  std::optional<int> ijkjaar;
+  std::vector<GivenParameter> parameters;  // the parameter options given (checked against the registry)
   std::string format = "table";
   bool publish = false;
   bool list = false;
   bool verbose = false;
 };
 
-std::optional<Date> date_option(const std::string& text, std::string_view flag) {
-  if (text.empty()) return std::nullopt;
-  auto date = parse_date(text);
-  if (!date) throw MeasureError(fmt::format("{} '{}' is geen datum (JJJJ-MM-DD)", flag, text));
-  return date;
-}
-
-MeasureParameters parameters_of(const MeasureArguments& args) {
-  MeasureParameters p;
-  p.at = date_option(args.at, "--at");
-  p.peildatum = date_option(args.peildatum, "--peildatum");
-  p.ijkjaar = args.ijkjaar;
-  if (!args.schooljaar.empty()) {
-    p.schooljaar = parse_school_year(args.schooljaar);
-    if (!p.schooljaar) throw MeasureError(fmt::format("--schooljaar '{}' is geen schooljaar (JJJJ-JJJJ)", args.schooljaar));
-  }
-  return p;
-}
+// Every parameter a measure may take, as an option; which ones a measure takes is the registry's.
+struct ParameterOption {
+  Parameter parameter;
+  const char* help;
+};
+constexpr ParameterOption kParameterOptions[] = {
+    {Parameter::at, "Datum (JJJJ-MM-DD)"},
+    {Parameter::ijkjaar, "IJkjaar (JJJJ), voor ontwikkeling"},
+    {Parameter::peildatum, "Peildatum (JJJJ-MM-DD), voor verblijfsduur"},
+    {Parameter::schooljaar, "Schooljaar (JJJJ-JJJJ), voor kosten"},
+};
 
 void print_list() {
   for (const auto& m : measure_registry()) fmt::print("{:<14} {}\n", m.id, m.naam);
@@ -61,7 +54,8 @@ int run_measure(const MeasureArguments& args) {
   }
   MeasureParameters parameters;
   try {
-    parameters = parameters_of(args);
+    parameters = parse_measure_parameters(*measure, args.parameters, "--");
+    if (args.publish) check_published_dates(parameters, "--", "met --publish");
   } catch (const MeasureError& e) {
     fmt::print(stderr, "stroom: {}\n", log_safe(e.what()));
     return 1;
@@ -73,6 +67,7 @@ int run_measure(const MeasureArguments& args) {
   auto loaded = std::chrono::steady_clock::now();
   MeasureTable table;
   try {
+    check_within_data(parameters, data_range(region), "--");
     table = compute_measure(*measure, region, parameters);
   } catch (const MeasureError& e) {
     fmt::print(stderr, "stroom: {}\n", log_safe(e.what()));
@@ -100,10 +95,12 @@ void register_measure_command(CLI::App& app, int* exit_code) {
   cmd->add_option("maat", args->id, "Id van de maat, bijvoorbeeld leerlingen (zie --list)");
   cmd->add_flag("--list", args->list, "Toon alle maten");
   add_db_option(*cmd, args->db);
-  cmd->add_option("--at", args->at, "Datum (JJJJ-MM-DD)");
-  cmd->add_option("--ijkjaar", args->ijkjaar, "IJkjaar (JJJJ), voor ontwikkeling");
-  cmd->add_option("--peildatum", args->peildatum, "Peildatum (JJJJ-MM-DD), voor verblijfsduur");
-  cmd->add_option("--schooljaar", args->schooljaar, "Schooljaar (JJJJ-JJJJ), voor kosten");
+  for (const ParameterOption& option : kParameterOptions) {
+    const std::string name(parameter_name(option.parameter));
+    cmd->add_option_function<std::string>(
+        std::string(parameter_flag(option.parameter)),
+        [args, name](const std::string& text) { args->parameters.push_back({name, text}); }, option.help);
+  }
   cmd->add_option("--format", args->format, "Uitvoer: csv, json of table")
       ->check(CLI::IsMember({"csv", "json", "table"}));
   cmd->add_flag("--publish", args->publish, "Onderdruk aantallen van 1 t/m 4 voor publicatie");

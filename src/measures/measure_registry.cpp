@@ -47,9 +47,7 @@ std::string_view parameter_flag(Parameter parameter) {
   return "";
 }
 
-namespace {
-
-bool given(const MeasureParameters& p, Parameter parameter) {
+bool parameter_given(const MeasureParameters& p, Parameter parameter) {
   switch (parameter) {
     case Parameter::at: return p.at.has_value();
     case Parameter::ijkjaar: return p.ijkjaar.has_value();
@@ -59,12 +57,10 @@ bool given(const MeasureParameters& p, Parameter parameter) {
   return false;
 }
 
-}  // namespace
-
 MeasureTable compute_measure(const MeasureDefinition& measure, const RegionModel& region,
                              const MeasureParameters& parameters) {
   for (Parameter required : measure.required)
-    if (!given(parameters, required))
+    if (!parameter_given(parameters, required))
       throw MeasureError(fmt::format("maat {} vraagt {}", measure.id, parameter_flag(required)));
   return measure.compute(region, parameters);
 }

@@ -45,6 +45,7 @@ struct MeasureDefinition {
 const std::vector<MeasureDefinition>& measure_registry();
 const MeasureDefinition* find_measure(std::string_view id);
 std::string_view parameter_flag(Parameter parameter);  // "--at", ...
+bool parameter_given(const MeasureParameters& parameters, Parameter parameter);
 
 // Checks required parameters, then computes. Throws MeasureError.
 MeasureTable compute_measure(const MeasureDefinition& measure, const RegionModel& region,

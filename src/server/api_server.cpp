@@ -172,9 +172,11 @@ void ApiServer::add_measure_routes() {
           });
   guarded("GET", R"(/api/measures/([A-Za-z0-9_\-]+))", sees_aggregates,
           [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
-            std::string key = std::string(req.matches[1]) + "?";
-            for (const auto& [name, value] : req.params) key += name + "=" + value + "&";  // params are sorted
-            const SerializedAnswer answer = cached_measure(req.matches[1], key, query_of(req));
+            // Checked before the cache, so a role never gets a date its rule refuses, even when
+            // the beheerder's request for it is cached; the key is the canonical query.
+            const MeasureRequest request = measure_request(req.matches[1], query_of(req), session.identity.rol);
+            if (request.error) return send(res, *request.error);
+            const SerializedAnswer answer = cached_measure(req.matches[1], request.key, query_of(req));
             res.status = answer.status;
             res.set_content(sees_small_counts(session.identity.rol) ? answer.full : answer.published, kJson);
           });

@@ -1,11 +1,10 @@
 // Measure endpoints; see measure_api.h.
 #include "server/measure_api.h"
 
-#include <charconv>
-
 #include <fmt/format.h>
 
 #include "measures/leerlingen.h"
+#include "measures/measure_parameters.h"
 #include "measures/measure_registry.h"
 
 namespace stroom {
@@ -17,42 +16,21 @@ std::vector<std::string> parameter_names(const std::vector<Parameter>& parameter
   return names;
 }
 
-std::optional<std::string> single(const QueryParameters& query, const std::string& name) {
-  auto [first, last] = query.equal_range(name);
-  if (first == last) return std::nullopt;
-  return first->second;
+std::vector<GivenParameter> given_in(const QueryParameters& query) {
+  std::vector<GivenParameter> given;
+  for (const auto& [name, text] : query) given.push_back({name, text});
+  return given;
 }
 
-// Parses the query into parameters; returns a Dutch message for the first bad one.
-std::optional<std::string> parse_parameters(const QueryParameters& query, MeasureParameters& p) {
-  for (const auto& [name, value] : query)
-    if (name != "at" && name != "ijkjaar" && name != "peildatum" && name != "schooljaar")
-      return fmt::format("onbekende parameter '{}' (bekend: at, ijkjaar, peildatum, schooljaar)", name);
-  for (const char* name : {"at", "peildatum"}) {
-    auto text = single(query, name);
-    if (!text) continue;
-    auto date = parse_date(*text);
-    if (!date) return fmt::format("{} '{}' is geen datum (verwacht JJJJ-MM-DD)", name, *text);
-    (std::string_view(name) == "at" ? p.at : p.peildatum) = date;
-  }
-  if (auto text = single(query, "ijkjaar")) {
-    int year = 0;
-    auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), year);
-    if (error != std::errc() || end != text->data() + text->size() || year < 1900 || year > 2200)
-      return fmt::format("ijkjaar '{}' is geen jaartal (verwacht JJJJ)", *text);
-    p.ijkjaar = year;
-  }
-  if (auto text = single(query, "schooljaar")) {
-    p.schooljaar = parse_school_year(*text);
-    if (!p.schooljaar) return fmt::format("schooljaar '{}' is geen schooljaar (verwacht JJJJ-JJJJ)", *text);
-  }
-  return std::nullopt;
+nlohmann::ordered_json date_or_null(const std::optional<Date>& date) {
+  return date ? nlohmann::ordered_json(date->iso()) : nlohmann::ordered_json(nullptr);
 }
 
-nlohmann::ordered_json data_date(const RegionModel& region) {
-  auto latest = region.enrolments.latest_date();
-  return latest ? nlohmann::ordered_json(latest->iso()) : nlohmann::ordered_json(nullptr);
+ApiResponse unknown_measure(const std::string& id) {
+  return api_error(404, fmt::format("onbekende maat '{}'; GET /api/measures geeft de lijst", id));
 }
+
+nlohmann::ordered_json data_date(const RegionModel& region) { return date_or_null(region.enrolments.latest_date()); }
 
 }  // namespace
 
@@ -67,14 +45,26 @@ ApiResponse list_measures_response() {
   return {200, std::move(list)};
 }
 
+MeasureRequest measure_request(const std::string& id, const QueryParameters& query, Role role) {
+  const MeasureDefinition* measure = find_measure(id);
+  if (!measure) return {unknown_measure(id), {}};
+  try {
+    const MeasureParameters parameters = parse_measure_parameters(*measure, given_in(query), "");
+    if (!sees_small_counts(role)) check_published_dates(parameters, "", fmt::format("voor uw rol ({})", role_name(role)));
+    return {std::nullopt, canonical_query(*measure, parameters)};
+  } catch (const MeasureError& e) {
+    return {api_error(400, e.what()), {}};
+  }
+}
+
 MeasureAnswer measure_response(const RegionModel& region, const std::string& id, const QueryParameters& query) {
   auto failed = [](ApiResponse error) { return MeasureAnswer{error, error}; };
   const MeasureDefinition* measure = find_measure(id);
-  if (!measure) return failed(api_error(404, fmt::format("onbekende maat '{}'; GET /api/measures geeft de lijst", id)));
-  MeasureParameters parameters;
-  if (auto problem = parse_parameters(query, parameters)) return failed(api_error(400, *problem));
+  if (!measure) return failed(unknown_measure(id));
   MeasureTable table;
   try {
+    const MeasureParameters parameters = parse_measure_parameters(*measure, given_in(query), "");
+    check_within_data(parameters, data_range(region), "");
     table = compute_measure(*measure, region, parameters);
   } catch (const MeasureError& e) {
     return failed(api_error(400, e.what()));
@@ -96,7 +86,13 @@ ApiResponse info_response(const RegionModel& region) {
     dates.push_back(t.iso());
     years.push_back(school_year_of(t).label());
   }
-  return {200, {{"teldata", dates}, {"datum_data", data_date(region)}, {"schooljaren", years}}};
+  const std::optional<DataRange> range = data_range(region);
+  return {200,
+          {{"teldata", dates},
+           {"datum_data", data_date(region)},
+           {"schooljaren", years},
+           {"eerste_datum", date_or_null(range ? std::optional(range->first) : std::nullopt)},
+           {"laatste_datum", date_or_null(range ? std::optional(range->last) : std::nullopt)}}};
 }
 
 }  // namespace stroom

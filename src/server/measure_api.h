@@ -1,8 +1,12 @@
 // The measure endpoints, straight from the registry: the list, one measure, and the data's dates.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "model/region_model.h"
 #include "server/api_response.h"
+#include "server/role.h"
 
 namespace stroom {
 
@@ -13,7 +17,19 @@ struct MeasureAnswer {
   ApiResponse full;
   ApiResponse published;
 };
+// What the measure route checks before it looks in the answer cache: the measure exists (404),
+// the query holds only parameters it takes, each well formed (400), and for a role that gets
+// published answers only the dates that rule allows (400, measure_parameters.h). On success,
+// `key` is the canonical form of the request, equal for equivalent queries: the cache's key.
+// Dates outside the data are refused by measure_response, which has the model.
+struct MeasureRequest {
+  std::optional<ApiResponse> error;
+  std::string key;
+};
+MeasureRequest measure_request(const std::string& id, const QueryParameters& query, Role role);
 MeasureAnswer measure_response(const RegionModel& region, const std::string& id, const QueryParameters& query);
+// The teldata, school years, data date and the data's range (eerste_datum, laatste_datum) the
+// web app's pickers offer.
 ApiResponse info_response(const RegionModel& region);
 
 }  // namespace stroom

@@ -66,6 +66,7 @@ const nl = {
   pickTeldatum: 'Teldatum',
   pickIjkjaar: 'IJkjaar',
   pickDate: 'Datum',
+  pickDateMonthStart: 'Alleen de eerste dag van een maand: andere datums zouden kleine aantallen verraden.',
   pickSchooljaar: 'Schooljaar',
   // Overzicht
   overzichtTitle: 'Overzicht',
@@ -298,6 +299,7 @@ const en: Record<TextKey, string> = {
   pickTeldatum: 'Count date',
   pickIjkjaar: 'Base year',
   pickDate: 'Date',
+  pickDateMonthStart: 'Only the first day of a month: other dates would give away small counts.',
   pickSchooljaar: 'School year',
   overzichtTitle: 'Overview',
   overzichtIntro:

@@ -38,6 +38,9 @@ export interface RegionInfo {
   teldata: string[];
   datum_data: string | null;
   schooljaren: string[];
+  /** The period the data covers: the server refuses dates outside it. */
+  eerste_datum: string | null;
+  laatste_datum: string | null;
 }
 
 /** A note (narratief) attached to a chart for a date range; the author is the logged-in user. */

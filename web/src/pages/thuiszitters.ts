@@ -4,6 +4,7 @@ import { categoryBarsSpec } from '../charts/category-bars';
 import { COUNT_FORMAT } from '../charts/common';
 import { keyFiguresSpec } from '../charts/key-figures';
 import { smallMultiplesSpec } from '../charts/small-multiples';
+import { allowedDate, dateBounds } from '../date-rule';
 import { formatDate } from '../format';
 import { getLang, t, type TextKey, valueLabelMap } from '../i18n';
 import { type ChartDefinition, ChartPanel, loadMeasure, loadMeasureOnDates } from '../ui/chart-panel';
@@ -19,7 +20,8 @@ export function renderThuiszitters(root: HTMLElement, context: PageContext): voi
   const labels = valueLabelMap();
   const notes = wholePeriod(info);
   root.append(el('h1', {}, t('thuiszittersTitle')), el('p', { class: 'intro' }, t('thuiszittersIntro')));
-  let at = chooseDate(context.query, 'at', defaultDate(info));
+  const bounds = dateBounds(info, context.session.rol);
+  let at = allowedDate(chooseDate(context.query, 'at', defaultDate(info)), bounds);
 
   const onDate = (): ChartDefinition => ({
     grafiek: 'thuiszitters-datum',
@@ -85,7 +87,7 @@ export function renderThuiszitters(root: HTMLElement, context: PageContext): voi
         void datePanel.update(onDate());
         void redenPanel.update(perReden());
         void schoolPanel.update(perSchool());
-      }),
+      }, bounds),
     ),
     datePanel.element,
     trendPanel.element,

@@ -4,6 +4,7 @@ import { categoryBarsSpec } from '../charts/category-bars';
 import { COUNT_FORMAT } from '../charts/common';
 import { groupedBarsSpec } from '../charts/grouped-bars';
 import { stackedBarsSpec } from '../charts/stacked-bars';
+import { allowedDate, dateBounds } from '../date-rule';
 import { formatDate } from '../format';
 import { getLang, t, valueLabelMap } from '../i18n';
 import { type ChartDefinition, ChartPanel, loadMeasure } from '../ui/chart-panel';
@@ -19,7 +20,8 @@ export function renderVoorzieningen(root: HTMLElement, context: PageContext): vo
   const labels = valueLabelMap();
   const notes = wholePeriod(info);
   root.append(el('h1', {}, t('voorzieningenTitle')), el('p', { class: 'intro' }, t('voorzieningenIntro')));
-  let at = chooseDate(context.query, 'at', defaultDate(info));
+  const bounds = dateBounds(info, context.session.rol);
+  let at = allowedDate(chooseDate(context.query, 'at', defaultDate(info)), bounds);
 
   const capacity = (): ChartDefinition => ({
     grafiek: 'voorzieningen-capaciteit',
@@ -96,7 +98,7 @@ export function renderVoorzieningen(root: HTMLElement, context: PageContext): vo
         context.setQuery('at', value);
         void capacityPanel.update(capacity());
         void occupancyPanel.update(occupancy());
-      }),
+      }, bounds),
     ),
     capacityPanel.element,
     occupancyPanel.element,

@@ -1,5 +1,7 @@
 // The controls above a page's charts: a select (teldatum, ijkjaar, schooljaar) or a date field.
 // Each calls onChange with the new value; the page decides which charts to redraw.
+import { allowedDate, type DateBounds } from '../date-rule';
+import { t } from '../i18n';
 import { el } from './dom';
 
 export interface Choice {
@@ -16,19 +18,26 @@ export function selectPicker(name: string, label: string, choices: readonly Choi
   return el('label', { class: 'picker', for: `kies-${name}` }, el('span', {}, label), select);
 }
 
-export function datePicker(name: string, label: string, value: string, onChange: (value: string) => void, min?: string, max?: string): HTMLElement {
+/**
+ * A date field bounded to the data's range; a date outside it, or (for roles that get suppressed
+ * counts) a day other than the first of a month, is replaced by the allowed date nearest below.
+ */
+export function datePicker(name: string, label: string, value: string, onChange: (value: string) => void, bounds: DateBounds): HTMLElement {
   const input = el('input', {
     type: 'date',
     name,
     id: `kies-${name}`,
-    value,
-    min,
-    max,
+    value: allowedDate(value, bounds),
+    min: bounds.min,
+    max: bounds.max,
+    title: bounds.firstOfMonth ? t('pickDateMonthStart') : undefined,
     required: true,
     // 'change' fires when a whole date is entered, not on every keystroke of a partial one.
     onchange: (e: Event) => {
-      const v = (e.target as HTMLInputElement).value;
-      if (/^\d{4}-\d{2}-\d{2}$/.test(v)) onChange(v);
+      const field = e.target as HTMLInputElement;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(field.value)) return;
+      field.value = allowedDate(field.value, bounds);
+      onChange(field.value);
     },
   });
   return el('label', { class: 'picker', for: `kies-${name}` }, el('span', {}, label), input);
