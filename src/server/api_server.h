@@ -32,6 +32,8 @@ struct Response;
 
 namespace stroom {
 
+class GatedHttpServer;
+
 struct ServerOptions {
   std::filesystem::path db;
   std::string host = "127.0.0.1";
@@ -79,7 +81,7 @@ class ApiServer {
   std::unique_ptr<BsnPseudonymiser> pseudonymise_;
   std::unique_ptr<Authenticator> auth_;
   RegionModel region_;
-  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<GatedHttpServer> http_;  // see request_gate.h
   int listen_socket_ = -1;
   std::mutex cache_mutex_;
   std::unordered_map<std::string, std::shared_future<SerializedAnswer>> cache_;

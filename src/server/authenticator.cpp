@@ -65,7 +65,7 @@ LoginAnswer Authenticator::login(const std::string& request_body, const RequestO
     if (log_) log_(fmt::format("inloggen mislukt: gebruiker '{}' vanaf {}", naam, origin.adres));
     return {api_error(401, kWrongLogin), {}, 0};
   }
-  limiter_.record_success(naam);
+  limiter_.record_success(naam, origin.adres);
   append_audit(db_, {login_event(naam, account->rol, "inloggen", origin)});
   const Session session = sessions_.create(*identity, account->wachtwoord_hash);
   return {{200, session_json(session)}, session_cookie(session.token, kSessionLifetime.count()), 0};
