@@ -1,6 +1,11 @@
 // `stroom user add|list|disable|enable|reset`: accounts of the dashboard. Passwords are read from
 // standard input (--password-stdin), never from the command line, where other users of the machine
-// could read them in the process list.
+// could read them in the process list. At a terminal the password is typed without echo.
+#include <signal.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <array>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -21,13 +26,61 @@ struct UserArguments {
   bool password_stdin = false;
 };
 
-std::optional<std::string> read_password(bool from_stdin) {
+// The terminal's settings while echo is off, for the signal handler that puts them back.
+termios saved_terminal{};
+
+void restore_terminal_and_die(int signal) {
+  tcsetattr(STDIN_FILENO, TCSANOW, &saved_terminal);  // async-signal-safe
+  ::signal(signal, SIG_DFL);
+  ::raise(signal);
+}
+
+constexpr std::array kTerminalSignals = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+// Turns echo off while it lives, when standard input is a terminal; puts the terminal back when it
+// ends, also on an error (exception) or Ctrl-C, so a shell is never left without echo.
+class EchoOff {
+ public:
+  EchoOff() {
+    if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &saved_terminal) != 0) return;
+    termios quiet = saved_terminal;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    quiet.c_lflag |= ECHONL;  // the Enter still moves to the next line
+    struct sigaction restore {};
+    restore.sa_handler = restore_terminal_and_die;
+    for (size_t i = 0; i < kTerminalSignals.size(); ++i) sigaction(kTerminalSignals[i], &restore, &previous_[i]);
+    active_ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+    if (!active_) restore_signals();
+  }
+  ~EchoOff() {
+    if (!active_) return;
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_terminal);
+    restore_signals();
+  }
+  EchoOff(const EchoOff&) = delete;
+  EchoOff& operator=(const EchoOff&) = delete;
+  bool active() const { return active_; }
+
+ private:
+  void restore_signals() {
+    for (size_t i = 0; i < kTerminalSignals.size(); ++i) sigaction(kTerminalSignals[i], &previous_[i], nullptr);
+  }
+  bool active_ = false;
+  std::array<struct sigaction, kTerminalSignals.size()> previous_{};
+};
+
+std::optional<std::string> read_password(bool from_stdin, const std::string& naam) {
   if (!from_stdin) {
     fmt::print(stderr, "stroom: geef het wachtwoord op standaardinvoer met --password-stdin\n");
     return std::nullopt;
   }
   std::string line;
-  std::getline(std::cin, line);
+  {
+    EchoOff echo_off;
+    if (echo_off.active()) fmt::print(stderr, "Wachtwoord voor {} (wordt niet getoond): ", naam);
+    std::fflush(stderr);
+    std::getline(std::cin, line);
+  }
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
 }
@@ -47,7 +100,7 @@ int with_store(const UserArguments& args, Action action) {
 }
 
 int run_add(const UserArguments& args) {
-  auto password = read_password(args.password_stdin);
+  auto password = read_password(args.password_stdin, args.naam);
   if (!password) return 1;
   return with_store(args, [&](Database& db) {
     for (const auto& warning : add_user(db, {args.naam, args.rol, args.vestigingen, args.leerling, *password}, command_actor()))
@@ -74,7 +127,7 @@ int run_set_active(const UserArguments& args, bool actief) {
 }
 
 int run_reset(const UserArguments& args) {
-  auto password = read_password(args.password_stdin);
+  auto password = read_password(args.password_stdin, args.naam);
   if (!password) return 1;
   return with_store(args, [&](Database& db) {
     reset_user_password(db, args.naam, *password, command_actor());

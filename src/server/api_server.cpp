@@ -15,6 +15,7 @@
 #include "server/measure_api.h"
 #include "server/notes_api.h"
 #include "server/pupil_api.h"
+#include "server/request_gate.h"
 #include "store/migrations.h"
 #include "store/pseudonym_key.h"
 
@@ -27,10 +28,6 @@ constexpr size_t kMaxRequestBody = 64 * 1024;
 const unsigned kComputeSlots = std::max(1u, std::thread::hardware_concurrency());
 constexpr int kListenBacklog = 1024;
 constexpr const char* kJson = "application/json; charset=utf-8";
-// cpp-httplib keeps one worker per open keep-alive connection; with the default pool of about
-// eight workers, the ninth browser tab waits for a whole keep-alive timeout. Idle workers cost
-// only a stack, so the pool is sized for many open connections.
-constexpr size_t kWorkerThreads = 128;
 
 // Headers on every answer, static files included. The policy allows only the app's own scripts
 // (no eval, no inline script), no framing by other sites, and no guessing of content types.
@@ -81,7 +78,7 @@ ApiServer::ApiServer(ServerOptions options)
       auth_(std::make_unique<Authenticator>(*db_, db_mutex_, options_.log, SessionLimits{options_.session_idle})),
       compute_slots_(kComputeSlots),
       model_(std::make_unique<LiveModel>(options_.db, *db_, db_mutex_, compute_slots_, warm_cache, options_.log)),
-      http_(std::make_unique<httplib::Server>()) {
+      http_(std::make_unique<GatedHttpServer>(GateLimits{})) {
   add_http_settings();
   add_session_routes();
   add_measure_routes();
@@ -91,23 +88,22 @@ ApiServer::ApiServer(ServerOptions options)
 ApiServer::~ApiServer() = default;
 
 void ApiServer::add_http_settings() {
-  http_->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
-  http_->set_tcp_nodelay(true);
-  // Browsers and load tests keep connections open; closing one every 5 requests (the library's
-  // default) makes clients reconnect through a tiny listen backlog and wait a SYN retry (1 s).
-  http_->set_keep_alive_max_count(100000);
-  // An idle keep-alive connection holds its worker until this timeout, also at shutdown: short.
-  http_->set_keep_alive_timeout(2);
+  // Connections, keep-alive, timeouts and the workers are the request gate's (request_gate.h): a
+  // worker only gets complete requests, so slow or idle clients cannot starve the others.
   http_->set_socket_options([this](int socket) {
     httplib::default_socket_options(socket);
     listen_socket_ = socket;
-  });  // small JSON answers must not wait for Nagle's delayed ACK (~40 ms)
-  // Limits: bodies (64 KiB), and the request line and headers (8 KiB each, the library's build
-  // default); a client that stalls mid-request is dropped after the read timeout.
+  });
+  // Limits: bodies (64 KiB, also the gate's), the request line and each header (8 KiB, the
+  // library's build default) and the whole head (the gate's 32 KiB).
   http_->set_payload_max_length(kMaxRequestBody);
-  http_->set_read_timeout(10, 0);
-  http_->set_write_timeout(10, 0);
   http_->set_default_headers(kSecurityHeaders);
+  // Every API answer may hold personal data or a role's view, errors and refusals included: none
+  // may be kept by a browser or proxy. Set here, after routing, so no handler can forget it; the
+  // web app's files carry no data and keep the browser's normal caching (docs/privacy.md).
+  http_->set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (req.path.rfind("/api/", 0) == 0 && !res.has_header("Cache-Control")) res.set_header("Cache-Control", "no-store");
+  });
   // Anything else under /api/ is a JSON error: 401 without a session (so nobody learns which
   // addresses exist before logging in), else 404; other paths are the web app's files.
   http_->set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
@@ -207,7 +203,8 @@ void ApiServer::add_personal_data_routes() {
             std::lock_guard lock(db_mutex_);
             send(res, bsn_search_response(*db_, session.identity, origin_of(req), *pseudonymise_, req.body));
           });
-  guarded("GET", R"(/api/leerlingen/([A-Za-z0-9_\-]{1,64}))", reads_pupils,
+  // Any leerling_id the import accepts (formats.md: 1 to 64 bytes of anything), URL-decoded.
+  guarded("GET", R"(/api/leerlingen/([\s\S]{1,64}))", reads_pupils,
           [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
             std::lock_guard lock(db_mutex_);
             send(res, pupil_timeline_response(*db_, session.identity, origin_of(req), req.matches[1]));

@@ -33,6 +33,8 @@ struct Response;
 
 namespace stroom {
 
+class GatedHttpServer;
+
 struct ServerOptions {
   std::filesystem::path db;
   std::string host = "127.0.0.1";
@@ -77,7 +79,7 @@ class ApiServer {
   std::unique_ptr<Authenticator> auth_;
   ComputeSlots compute_slots_;  // uncached measure computations at once, over every snapshot
   std::unique_ptr<LiveModel> model_;
-  std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<GatedHttpServer> http_;  // see request_gate.h
   int listen_socket_ = -1;
 };
 

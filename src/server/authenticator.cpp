@@ -69,7 +69,7 @@ LoginAnswer Authenticator::login(const std::string& request_body, const RequestO
       if (log_) log_(fmt::format("inloggen mislukt: gebruiker '{}' vanaf {}", log_safe(naam), log_safe(origin.adres)));
       return {api_error(401, kWrongLogin), {}, 0};
     }
-    limiter_.record_success(naam);
+    limiter_.record_success(naam, origin.adres);
     append_audit(db_, {login_event(naam, account->rol, "inloggen", origin)});
   }
   const Session session = sessions_.create(*identity, *account);  // takes the database lock itself

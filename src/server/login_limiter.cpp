@@ -6,7 +6,7 @@
 namespace stroom {
 namespace {
 
-constexpr size_t kMaxTrackedKeys = 100000;  // bounds memory under a spray of names or addresses
+std::string pair_key(const std::string& account, const std::string& address) { return account + "\n" + address; }
 
 }  // namespace
 
@@ -23,23 +23,42 @@ int64_t LoginLimiter::wait_for(const std::string& key, int limit, Clock::time_po
 
 int64_t LoginLimiter::retry_after(const std::string& account, const std::string& address, Clock::time_point now) {
   std::lock_guard lock(mutex_);
-  return std::max(wait_for("gebruiker:" + account, kFailuresPerAccount, now),
-                  wait_for("adres:" + address, kFailuresPerAddress, now));
+  int64_t wait = std::max(wait_for("gebruiker-adres:" + pair_key(account, address), kFailuresPerAccountAndAddress, now),
+                          wait_for("adres:" + address, kFailuresPerAddress, now));
+  const auto known = known_addresses_.find(pair_key(account, address));
+  if (known == known_addresses_.end() || known->second + kFailureWindow <= now)
+    wait = std::max(wait, wait_for("gebruiker:" + account, kFailuresPerAccount, now));
+  return wait;
+}
+
+// A scan each time the maps have doubled since the last one (and hold more than kMaxTrackedKeys):
+// a spray of fresh names then costs amortised constant time per failure, not a scan per failure.
+void LoginLimiter::prune(Clock::time_point now) {
+  if (failures_.size() > prune_failures_at_) {
+    std::erase_if(failures_, [now](const auto& entry) {
+      return entry.second.empty() || entry.second.back() + kFailureWindow <= now;  // wait_for may have emptied it
+    });
+    prune_failures_at_ = std::max(kMaxTrackedKeys, 2 * failures_.size());
+  }
+  if (known_addresses_.size() > prune_known_at_) {
+    std::erase_if(known_addresses_, [now](const auto& entry) { return entry.second + kFailureWindow <= now; });
+    prune_known_at_ = std::max(kMaxTrackedKeys, 2 * known_addresses_.size());
+  }
 }
 
 void LoginLimiter::record_failure(const std::string& account, const std::string& address, Clock::time_point now) {
   std::lock_guard lock(mutex_);
-  if (failures_.size() > kMaxTrackedKeys)
-    std::erase_if(failures_, [now](const auto& entry) {
-      return entry.second.empty() || entry.second.back() + kFailureWindow <= now;  // wait_for may have emptied it
-    });
-  failures_["gebruiker:" + account].push_back(now);
+  prune(now);
+  failures_["gebruiker-adres:" + pair_key(account, address)].push_back(now);
   failures_["adres:" + address].push_back(now);
+  failures_["gebruiker:" + account].push_back(now);
 }
 
-void LoginLimiter::record_success(const std::string& account) {
+void LoginLimiter::record_success(const std::string& account, const std::string& address, Clock::time_point now) {
   std::lock_guard lock(mutex_);
-  failures_.erase("gebruiker:" + account);
+  prune(now);
+  failures_.erase("gebruiker-adres:" + pair_key(account, address));
+  known_addresses_[pair_key(account, address)] = now;
 }
 
 }  // namespace stroom
