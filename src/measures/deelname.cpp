@@ -17,6 +17,7 @@ MeasureTable compute(const RegionModel& region, const MeasureParameters& paramet
   MeasureTable table{{"datum", "onderwijssoort", "waarde"}, {}};
   const std::vector<Date> dates = parameters.at ? std::vector<Date>{*parameters.at} : teldata(region.enrolments);
   const auto counts = count_pupils(SettingMasks(region.enrolments, dates));
+  const auto suppressed = suppressed_pupil_counts(dates, counts);
   for (size_t d = 0; d < dates.size(); ++d) {
     for (const Rate& rate : kRates) {
       const int64_t part = counts[d][size_t(rate.setting)];
@@ -24,7 +25,8 @@ MeasureTable compute(const RegionModel& region, const MeasureParameters& paramet
       std::optional<double> value;
       if (whole > 0) value = 100.0 * double(part) / double(whole);
       table.rows.push_back({MeasureCell::text(dates[d].iso()), MeasureCell::text(std::string(setting_code(rate.setting))),
-                            MeasureCell::of_number(value, is_small_count(part) || is_small_count(whole))});
+                            MeasureCell::of_number(value, suppressed[d][size_t(rate.setting)] ||
+                                                              suppressed[d][size_t(rate.denominator)])});
     }
   }
   return table;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <bit>
 
+#include "measures/disclosure_control.h"
+
 namespace stroom {
 
 std::vector<PupilCounts> count_pupils(const SettingMasks& masks) {
@@ -57,10 +59,9 @@ std::string setting_or_total_code(size_t index) {
 
 namespace {
 
-MeasureTable compute(const RegionModel& region, const MeasureParameters& parameters) {
+// The rows of `leerlingen`; disclosure control groups each date's settings under its totaal.
+MeasureTable pupil_count_table(const std::vector<Date>& dates, const std::vector<PupilCounts>& counts) {
   MeasureTable table{{"datum", "onderwijssoort", "waarde"}, {}};
-  const std::vector<Date> dates = parameters.at ? std::vector<Date>{*parameters.at} : teldata(region.enrolments);
-  const auto counts = count_pupils(SettingMasks(region.enrolments, dates));
   for (size_t d = 0; d < dates.size(); ++d)
     for (size_t s = 0; s <= kSettingCount; ++s)
       table.rows.push_back({MeasureCell::text(dates[d].iso()), MeasureCell::text(setting_or_total_code(s)),
@@ -68,7 +69,24 @@ MeasureTable compute(const RegionModel& region, const MeasureParameters& paramet
   return table;
 }
 
+MeasureTable compute(const RegionModel& region, const MeasureParameters& parameters) {
+  const std::vector<Date> dates = parameters.at ? std::vector<Date>{*parameters.at} : teldata(region.enrolments);
+  return pupil_count_table(dates, count_pupils(SettingMasks(region.enrolments, dates)));
+}
+
 }  // namespace
+
+// Each date is its own group, so what is suppressed on a date does not depend on the other dates
+// asked for: this equals what `leerlingen` publishes for that date.
+std::vector<PupilCountsSuppressed> suppressed_pupil_counts(const std::vector<Date>& dates,
+                                                           const std::vector<PupilCounts>& counts) {
+  const auto state = disclosure_control(pupil_count_table(dates, counts));
+  std::vector<PupilCountsSuppressed> suppressed(dates.size(), PupilCountsSuppressed{});
+  for (size_t d = 0; d < dates.size(); ++d)
+    for (size_t s = 0; s <= kSettingCount; ++s)
+      suppressed[d][s] = state[d * (kSettingCount + 1) + s][2] != Suppression::none;
+  return suppressed;
+}
 
 MeasureDefinition leerlingen_measure() {
   return {"leerlingen",

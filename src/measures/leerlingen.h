@@ -25,6 +25,13 @@ PupilCounts count_pupils(const EnrolmentColumns& enrolments, Date date);
 
 std::string setting_or_total_code(size_t index);  // "bao" ... "isk", "totaal"
 
+// Which of these counts `leerlingen` suppresses when published (a count of 1-4, or one hidden so
+// that none can be derived), per date and in PupilCounts order. A measure computed from pupil
+// counts marks its numbers from_suppressed_count with it, so that it does not reveal them.
+using PupilCountsSuppressed = std::array<bool, kSettingCount + 1>;
+std::vector<PupilCountsSuppressed> suppressed_pupil_counts(const std::vector<Date>& dates,
+                                                           const std::vector<PupilCounts>& counts);
+
 MeasureDefinition leerlingen_measure();
 
 }  // namespace stroom

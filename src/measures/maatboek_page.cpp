@@ -24,7 +24,8 @@ std::string render_maatboek_markdown() {
       "Elke maat die stroom toont, met één definitie. Aanroepen: `stroom measure ID --db FILE "
       "[--at DATUM] [--ijkjaar JJJJ] [--peildatum DATUM] [--schooljaar JJJJ-JJJJ] "
       "[--format csv|json|table] [--publish]`. Met `--publish` worden aantallen van 1 tot en met 4 "
-      "`<5` en blijven waarden die daaruit zijn berekend leeg.\n\n"
+      "`<5`, blijft een aantal leeg dat anders uit een totaal en de andere aantallen terug te rekenen "
+      "is, en blijven waarden die uit een onderdrukt aantal zijn berekend leeg.\n\n"
       "| id | naam | eenheid | bronnen |\n| --- | --- | --- | --- |\n";
   for (const auto& m : measure_registry())
     page += fmt::format("| [`{}`](#{}) | {} | {} | {} |\n", m.id, m.id, m.naam, m.eenheid, m.bronnen);

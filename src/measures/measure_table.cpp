@@ -1,5 +1,8 @@
-// Rendering measure tables; see measure_table.h.
+// Rendering measure tables; see measure_table.h. Publishing renders published_table()
+// (disclosure_control.h), whose small counts the cell renderers write as "<5".
 #include "measures/measure_table.h"
+
+#include "measures/disclosure_control.h"
 
 #include <algorithm>
 #include <cmath>
@@ -15,7 +18,7 @@ namespace {
 bool suppressed(const MeasureCell& cell, bool publish) {
   if (!publish) return false;
   if (cell.kind == MeasureCell::Kind::count) return is_small_count(cell.count);
-  return cell.kind == MeasureCell::Kind::number && cell.from_small_count;
+  return cell.kind == MeasureCell::Kind::number && cell.from_suppressed_count;
 }
 
 // Numbers are rounded to two decimals and written with '.'; whole numbers without decimals.
@@ -63,9 +66,18 @@ std::string render_csv(const MeasureTable& table, bool publish) {
   return csv.take();
 }
 
-std::string render_json(const MeasureTable& table, bool publish) {
-  return measure_rows_json(table, publish).dump(2) + "\n";
+// table: already published when publish is set.
+nlohmann::ordered_json rows_json(const MeasureTable& table, bool publish) {
+  auto rows = nlohmann::ordered_json::array();
+  for (const auto& row : table.rows) {
+    nlohmann::ordered_json object;
+    for (size_t i = 0; i < row.size(); ++i) object[table.columns[i]] = cell_json(row[i], publish);
+    rows.push_back(std::move(object));
+  }
+  return rows;
 }
+
+std::string render_json(const MeasureTable& table, bool publish) { return rows_json(table, publish).dump(2) + "\n"; }
 
 std::string render_aligned(const MeasureTable& table, bool publish) {
   std::vector<size_t> width(table.columns.size());
@@ -90,16 +102,25 @@ std::string render_aligned(const MeasureTable& table, bool publish) {
 }  // namespace
 
 nlohmann::ordered_json measure_rows_json(const MeasureTable& table, bool publish) {
-  auto rows = nlohmann::ordered_json::array();
-  for (const auto& row : table.rows) {
-    nlohmann::ordered_json object;
-    for (size_t i = 0; i < row.size(); ++i) object[table.columns[i]] = cell_json(row[i], publish);
-    rows.push_back(std::move(object));
-  }
-  return rows;
+  return rows_json(publish ? published_table(table) : table, publish);
 }
 
-std::string render_measure(const MeasureTable& table, OutputFormat format, bool publish) {
+nlohmann::ordered_json suppressed_cells_json(const MeasureTable& table) {
+  auto cells = nlohmann::ordered_json::array();
+  const auto state = disclosure_control(table);
+  for (size_t r = 0; r < state.size(); ++r)
+    for (size_t c = 0; c < state[r].size(); ++c) {
+      if (state[r][c] == Suppression::none) continue;
+      const char* reason = state[r][c] == Suppression::small           ? "klein"
+                           : state[r][c] == Suppression::complementary ? "aanvullend"
+                                                                       : "afgeleid";
+      cells.push_back({{"rij", r}, {"kolom", table.columns[c]}, {"reden", reason}});
+    }
+  return cells;
+}
+
+std::string render_measure(const MeasureTable& full, OutputFormat format, bool publish) {
+  const MeasureTable table = publish ? published_table(full) : full;
   switch (format) {
     case OutputFormat::csv: return render_csv(table, publish);
     case OutputFormat::json: return render_json(table, publish);

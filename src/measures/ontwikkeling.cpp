@@ -16,6 +16,7 @@ MeasureTable compute(const RegionModel& region, const MeasureParameters& paramet
   for (Date t : all_teldata)
     if (t > base) dates.push_back(t);
   const auto counts = count_pupils(SettingMasks(region.enrolments, dates));
+  const auto suppressed = suppressed_pupil_counts(dates, counts);
   const bool base_is_teldatum = std::ranges::count(all_teldata, base) > 0;
   for (size_t d = base_is_teldatum ? 0 : 1; d < dates.size(); ++d) {
     for (size_t s = 0; s <= kSettingCount; ++s) {
@@ -24,7 +25,7 @@ MeasureTable compute(const RegionModel& region, const MeasureParameters& paramet
       std::optional<double> value;
       if (then > 0) value = 100.0 * (double(now) / double(then) - 1.0);
       table.rows.push_back({MeasureCell::text(dates[d].iso()), MeasureCell::text(setting_or_total_code(s)),
-                            MeasureCell::of_number(value, is_small_count(now) || is_small_count(then))});
+                            MeasureCell::of_number(value, suppressed[d][s] || suppressed[0][s])});
     }
   }
   return table;

@@ -6,14 +6,36 @@
 namespace stroom {
 namespace {
 
+bool is_intensiever(size_t van, size_t naar);
+bool is_minder_intensief(size_t van, size_t naar);
+bool is_direct_gespecialiseerd(size_t van, size_t naar);
+
+// Sums of flows that other answers publish, per school year: every pupil enrolled on the teldatum
+// (`leerlingen` totaal), every pupil enrolled a year earlier, and the three directions of
+// `richting`. Each is an additive group whose total lives elsewhere.
+using FlowFilter = bool (*)(size_t van, size_t naar);
+constexpr FlowFilter kPublishedSums[] = {[](size_t, size_t naar) { return naar != kBuiten; },
+                                         [](size_t van, size_t) { return van != kBuiten; }, is_intensiever,
+                                         is_minder_intensief, is_direct_gespecialiseerd};
+
 MeasureTable compute_stromen(const RegionModel& region, const MeasureParameters&) {
   MeasureTable table{{"schooljaar", "van", "naar", "waarde"}, {}};
-  for (const YearFlows& year : flows_per_year(region.enrolments))
+  for (const YearFlows& year : flows_per_year(region.enrolments)) {
+    std::vector<AdditiveGroup> sums(std::size(kPublishedSums), AdditiveGroup{3, {}, std::nullopt, 0});
     for (size_t van = 0; van <= kBuiten; ++van)
-      for (size_t naar = 0; naar <= kBuiten; ++naar)
-        if (year.counts[van][naar] > 0)
-          table.rows.push_back({MeasureCell::text(year.year.label()), MeasureCell::text(flow_end_code(van)),
-                                MeasureCell::text(flow_end_code(naar)), MeasureCell::of_count(year.counts[van][naar])});
+      for (size_t naar = 0; naar <= kBuiten; ++naar) {
+        const int64_t count = year.counts[van][naar];
+        if (count == 0) continue;
+        for (size_t i = 0; i < sums.size(); ++i)
+          if (kPublishedSums[i](van, naar)) {
+            sums[i].parts.push_back(table.rows.size());
+            *sums[i].total_elsewhere += count;
+          }
+        table.rows.push_back({MeasureCell::text(year.year.label()), MeasureCell::text(flow_end_code(van)),
+                              MeasureCell::text(flow_end_code(naar)), MeasureCell::of_count(count)});
+      }
+    for (auto& sum : sums) table.groups.push_back(std::move(sum));
+  }
   return table;
 }
 
@@ -23,20 +45,24 @@ struct Directions {
   int64_t direct_gespecialiseerd = 0;
 };
 
+bool is_intensiever(size_t van, size_t naar) {
+  return van != kBuiten && naar != kBuiten && intensity_rank(kAllSettings[naar]) > intensity_rank(kAllSettings[van]);
+}
+bool is_minder_intensief(size_t van, size_t naar) {
+  return van != kBuiten && naar != kBuiten && intensity_rank(kAllSettings[naar]) < intensity_rank(kAllSettings[van]);
+}
+bool is_direct_gespecialiseerd(size_t van, size_t naar) {
+  return van == kBuiten && naar != kBuiten && intensity_rank(kAllSettings[naar]) >= 1;
+}
+
 Directions directions(const FlowMatrix& counts) {
   Directions result;
-  for (size_t van = 0; van <= kBuiten; ++van) {
-    for (size_t naar = 0; naar < kBuiten; ++naar) {
-      const int to_rank = intensity_rank(kAllSettings[naar]);
-      if (van == kBuiten) {
-        if (to_rank >= 1) result.direct_gespecialiseerd += counts[van][naar];
-        continue;
-      }
-      const int from_rank = intensity_rank(kAllSettings[van]);
-      if (to_rank > from_rank) result.intensiever += counts[van][naar];
-      if (to_rank < from_rank) result.minder_intensief += counts[van][naar];
+  for (size_t van = 0; van <= kBuiten; ++van)
+    for (size_t naar = 0; naar <= kBuiten; ++naar) {
+      result.intensiever += is_intensiever(van, naar) ? counts[van][naar] : 0;
+      result.minder_intensief += is_minder_intensief(van, naar) ? counts[van][naar] : 0;
+      result.direct_gespecialiseerd += is_direct_gespecialiseerd(van, naar) ? counts[van][naar] : 0;
     }
-  }
   return result;
 }
 

@@ -13,11 +13,17 @@ namespace {
 template <typename GroupOf>
 MeasureTable active_per_group(const RegionModel& region, Date at, const char* column, GroupOf group_of) {
   std::map<std::string, std::vector<size_t>> groups;
-  for (size_t i : active_thuiszitter_reports(region.absences, at)) groups[group_of(i)].push_back(i);
+  const std::vector<size_t> active = active_thuiszitter_reports(region.absences, at);
+  for (size_t i : active) groups[group_of(i)].push_back(i);
   MeasureTable table{{"datum", column, "waarde"}, {}};
   for (const auto& [label, reports] : groups)
     table.rows.push_back({MeasureCell::text(at.iso()), MeasureCell::text(label),
                           MeasureCell::of_count(distinct_pupils(region.absences, reports))});
+  // `thuiszitters` publishes the distinct active pupils of the same date: the total of these rows,
+  // where a pupil with reports under two labels counts under both.
+  AdditiveGroup all{2, {}, std::nullopt, distinct_pupils(region.absences, active)};
+  for (size_t r = 0; r < table.rows.size(); ++r) all.parts.push_back(r);
+  table.groups.push_back(std::move(all));
   return table;
 }
 

@@ -16,13 +16,19 @@ std::optional<double> median(std::vector<int32_t> values) {
   return (double(values[middle - 1]) + double(values[middle])) / 2.0;
 }
 
+struct Enrolled {
+  int64_t pupils;
+  bool suppressed;  // as `leerlingen` publishes it
+};
+
 // Pupils enrolled (totaal) on the latest teldatum on or before `at`, or nullopt if none.
-std::optional<int64_t> pupils_on_latest_teldatum(const EnrolmentColumns& enrolments, Date at) {
+std::optional<Enrolled> pupils_on_latest_teldatum(const EnrolmentColumns& enrolments, Date at) {
   std::optional<Date> latest;
   for (Date t : teldata(enrolments))
     if (t <= at) latest = t;
   if (!latest) return std::nullopt;
-  return count_pupils(enrolments, *latest)[kTotaal];
+  const std::vector<PupilCounts> counts = {count_pupils(enrolments, *latest)};
+  return Enrolled{counts[0][kTotaal], suppressed_pupil_counts({*latest}, counts)[0][kTotaal]};
 }
 
 MeasureTable compute(const RegionModel& region, const MeasureParameters& parameters) {
@@ -33,13 +39,13 @@ MeasureTable compute(const RegionModel& region, const MeasureParameters& paramet
   const int64_t actief = distinct_pupils(region.absences, active);
   const auto enrolled = pupils_on_latest_teldatum(region.enrolments, at);
   std::optional<double> per1000;
-  if (enrolled && *enrolled > 0) per1000 = 1000.0 * double(actief) / double(*enrolled);
+  if (enrolled && enrolled->pupils > 0) per1000 = 1000.0 * double(actief) / double(enrolled->pupils);
   MeasureTable table{{"datum", "maat", "waarde"}, {}};
   auto row = [&](const char* maat, MeasureCell cell) {
     table.rows.push_back({MeasureCell::text(at.iso()), MeasureCell::text(maat), std::move(cell)});
   };
   row("actief", MeasureCell::of_count(actief));
-  row("per1000", MeasureCell::of_number(per1000, is_small_count(actief)));
+  row("per1000", MeasureCell::of_number(per1000, is_small_count(actief) || (enrolled && enrolled->suppressed)));
   row("mediaan_weken", MeasureCell::of_number(median(std::move(weeks)), is_small_count(actief)));
   return table;
 }

@@ -20,21 +20,23 @@ std::vector<std::pair<Date, Date>> two_year_pairs(const EnrolmentColumns& enrolm
   return pairs;
 }
 
-std::vector<MeasureCell> change_cells(int64_t before, int64_t now) {
-  const bool small = is_small_count(before) || is_small_count(now);
+// suppressed: either count is suppressed where it is published (`leerlingen`, `thuiszitters`).
+std::vector<MeasureCell> change_cells(int64_t before, int64_t now, bool suppressed) {
   std::optional<double> percent;
   if (before > 0) percent = 100.0 * (double(now) / double(before) - 1.0);
-  return {MeasureCell::of_number(double(now - before), small), MeasureCell::of_number(percent, small)};
+  return {MeasureCell::of_number(double(now - before), suppressed), MeasureCell::of_number(percent, suppressed)};
 }
 
 MeasureTable pupils(const RegionModel& region, const MeasureParameters&) {
   MeasureTable table{{"datum", "onderwijssoort", "verschil", "procent"}, {}};
   for (const auto& [earlier, t] : two_year_pairs(region.enrolments)) {
-    const PupilCounts before = count_pupils(region.enrolments, earlier);
-    const PupilCounts now = count_pupils(region.enrolments, t);
+    const std::vector<Date> dates = {earlier, t};
+    const auto counts = count_pupils(SettingMasks(region.enrolments, dates));
+    const auto suppressed = suppressed_pupil_counts(dates, counts);
     for (size_t s = 0; s <= kSettingCount; ++s) {
       std::vector<MeasureCell> row = {MeasureCell::text(t.iso()), MeasureCell::text(setting_or_total_code(s))};
-      for (auto& cell : change_cells(before[s], now[s])) row.push_back(std::move(cell));
+      for (auto& cell : change_cells(counts[0][s], counts[1][s], suppressed[0][s] || suppressed[1][s]))
+        row.push_back(std::move(cell));
       table.rows.push_back(std::move(row));
     }
   }
@@ -46,7 +48,8 @@ MeasureTable thuiszitters(const RegionModel& region, const MeasureParameters&) {
   auto active = [&](Date d) { return distinct_pupils(region.absences, active_thuiszitter_reports(region.absences, d)); };
   for (const auto& [earlier, t] : two_year_pairs(region.enrolments)) {
     std::vector<MeasureCell> row = {MeasureCell::text(t.iso())};
-    for (auto& cell : change_cells(active(earlier), active(t))) row.push_back(std::move(cell));
+    const int64_t before = active(earlier), now = active(t);
+    for (auto& cell : change_cells(before, now, is_small_count(before) || is_small_count(now))) row.push_back(std::move(cell));
     table.rows.push_back(std::move(row));
   }
   return table;

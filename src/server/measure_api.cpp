@@ -76,6 +76,7 @@ MeasureAnswer measure_response(const RegionModel& region, const std::string& id,
   nlohmann::ordered_json published = body;
   published["rijen"] = measure_rows_json(table, true);
   published["onderdrukt"] = true;  // tells the app that "<5" cells are suppressed small counts
+  published["onderdrukte_cellen"] = suppressed_cells_json(table);  // and which other cells are hidden
   return {{200, std::move(body)}, {200, std::move(published)}};
 }
 

@@ -36,7 +36,7 @@ const nl = {
   userMenuLabel: 'Gebruiker',
   noPagesForRole: 'Uw rol ({rol}) geeft toegang tot geen enkele pagina van het dashboard.',
   suppressedNote:
-    '<5: een aantal van 1 tot en met 4. Zulke kleine aantallen worden niet getoond, zodat geen leerling herkenbaar is; wat ervan is afgeleid, blijft leeg (–).',
+    '<5: een aantal van 1 tot en met 4. Zulke kleine aantallen worden niet getoond, zodat geen leerling herkenbaar is; wat ervan is afgeleid, en een aantal waaruit het terug te rekenen zou zijn, blijft leeg (–).',
   loading: 'Laden…',
   errorPrefix: 'Kan de gegevens niet laden',
   noData: 'Geen gegevens voor deze keuze.',
@@ -272,7 +272,7 @@ const en: Record<TextKey, string> = {
   userMenuLabel: 'User',
   noPagesForRole: 'Your role ({rol}) gives access to no page of the dashboard.',
   suppressedNote:
-    '<5: a count of 1 to 4. Counts this small are not shown, so that no pupil can be recognised; values derived from them are left empty (–).',
+    '<5: a count of 1 to 4. Counts this small are not shown, so that no pupil can be recognised; values derived from them, and counts from which they could be worked out, are left empty (–).',
   loading: 'Loading…',
   errorPrefix: 'Cannot load the data',
   noData: 'No data for this choice.',

@@ -3,7 +3,8 @@
 /**
  * One cell of a measure row: labels are strings, counts and numbers are numbers, empty is null.
  * For every role but beheerder the server suppresses small counts: a count of 1 to 4 arrives as the
- * string "<5" and a value derived from one as null (as `stroom measure --publish` writes them).
+ * string "<5", and a value derived from one, or a count hidden so that no small one can be worked
+ * out by subtraction, as null (as `stroom measure --publish` writes them; docs/privacy.md).
  */
 export type Cell = string | number | null;
 

@@ -1,0 +1,34 @@
+// Statistical disclosure control of a measure table: which cells publishing suppresses, and why.
+//
+// Primary suppression hides counts 1-4 ("<5"). Complementary (secondary) suppression hides further
+// cells of every additive group (a total and its parts) until no suppressed count can be derived
+// from the rest of the group, by subtraction or by reasoning with intervals. The rule, and what an
+// attacker is assumed to know, is in docs/privacy.md "Disclosure control". Every measure is
+// rendered through this one function when published (`--publish`, every API role but beheerder).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "measures/measure_table.h"
+
+namespace stroom {
+
+enum class Suppression : uint8_t {
+  none,
+  small,          // a count of 1-4, published as "<5"
+  complementary,  // a count (5 or more) hidden so that no small count follows from the others
+  derived,        // a number computed from a suppressed count
+};
+
+// The additive groups of the table: its explicit groups and those of the `totaal` rule.
+std::vector<AdditiveGroup> additive_groups(const MeasureTable& table);
+
+// One entry per cell of table.rows.
+std::vector<std::vector<Suppression>> disclosure_control(const MeasureTable& table);
+
+// The table as published: complementary and derived cells emptied; small counts are kept, and the
+// renderers write them as "<5".
+MeasureTable published_table(const MeasureTable& table);
+
+}  // namespace stroom
