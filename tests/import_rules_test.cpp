@@ -263,6 +263,13 @@ TEST_F(ImportFixture, HeadersAreCaseInsensitiveUnknownColumnsWarnedOnce) {
   EXPECT_EQ(result.warnings[0], "onbekende kolommen genegeerd: opmerking, extra");
 }
 
+TEST_F(ImportFixture, AHeaderNameThatCouldBeABsnIsNotRepeated) {
+  auto result = import("inschrijvingen.csv", "leerling_id;vestiging_id;onderwijssoort;startdatum;111222333\n"
+                                             "L1;01AA00;bao;2020-08-01;x\n");
+  ASSERT_EQ(result.warnings.size(), 1u);
+  EXPECT_EQ(result.warnings[0], "onbekende kolommen genegeerd: [8 of meer cijfers weggelaten]");
+}
+
 TEST_F(ImportFixture, RecognisesTheKindFromTheHeaderWhenTheNameSaysNothing) {
   auto result = import("export_2024.csv", kVerzuimHeader + "\nM1;L1;01AA00;relatief;ja;2021-01-04;;\n");
   ASSERT_TRUE(result.kind.has_value());

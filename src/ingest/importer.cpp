@@ -277,15 +277,16 @@ FileImportResult import_file(Database& db, const PseudonymKey& key, const std::f
                              "geïmporteerd", fmt::join(map.missing_required, ", ")));
     return result;
   }
+  // A header name that could be a BSN (a file whose first line is data) is not repeated.
+  for (auto* names : {&map.duplicated, &map.unknown})
+    for (auto& name : *names)
+      if (std::string shown = quoted_for_message(name); shown.starts_with('[')) name = shown;
   if (!map.duplicated.empty()) {
     fail(result, fmt::format("kolom staat twee keer in de kopregel: {}", fmt::join(map.duplicated, ", ")));
     return result;
   }
-  if (!map.unknown.empty()) {
-    for (auto& name : map.unknown)  // a header that is a BSN (a file without header) is not repeated
-      if (std::string shown = quoted_for_message(name); shown.starts_with('[')) name = shown;
+  if (!map.unknown.empty())
     result.warnings.push_back(fmt::format("onbekende kolommen genegeerd: {}", fmt::join(map.unknown, ", ")));
-  }
   RowImport(db, key, schema, std::move(map), header.size(), result).run(reader, options, text->text.size());
   return result;
 }
