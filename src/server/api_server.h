@@ -63,8 +63,9 @@ class ApiServer {
     std::string published;  // the same with counts 1-4 suppressed, for everyone else
   };
   using Handler = std::function<void(const httplib::Request&, httplib::Response&, const Session&)>;
-  // Registers an endpoint behind the guard; allowed says which roles may use it.
-  void guarded(const char* method, const std::string& pattern, bool (*allowed)(Role), Handler handler);
+  // Registers an endpoint behind the guard; allowed says which roles may use it. personal: the
+  // endpoint reads personal data, so a refusal (403) is written to the audit log.
+  void guarded(const char* method, const std::string& pattern, bool (*allowed)(Role), Handler handler, bool personal = false);
   void add_session_routes();
   void add_measure_routes();
   void add_personal_data_routes();
