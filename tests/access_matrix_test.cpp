@@ -1,6 +1,6 @@
 // Who may use which endpoint: every role (and no session) against every API endpoint, with the
-// status domain.md's roles imply; the audit trail of every personal-data read; CSRF, login
-// limiting and the end of sessions of disabled accounts.
+// status domain.md's roles imply; the audit trail of every personal-data read and every refused
+// attempt at one; CSRF, login limiting and the end of sessions of disabled accounts.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -64,37 +64,51 @@ TEST_F(AccessMatrixTest, EveryRoleGetsExactlyWhatItMaySee) {
       {"GET", "/api/leerlingen?vestiging=" + r.vestiging_a, "", {401, 200, 403, 200, 403, 403, 403}, true},
       {"GET", "/api/leerlingen?vestiging=" + r.vestiging_b, "", {401, 200, 403, 403, 200, 403, 403}, true},
       {"GET", "/api/leerlingen?aanvragen=1", "", {401, 200, 403, 403, 403, 200, 403}, true},
-      {"GET", "/api/leerlingen", "", {401, 400, 403, 400, 400, 400, 403}},
+      {"GET", "/api/leerlingen", "", {401, 400, 403, 400, 400, 400, 403}, true},
       {"GET", "/api/vestigingen", "", {401, 200, 200, 200, 200, 200, 200}},
       {"GET", "/api/leerlingen/" + r.pupil_a, "", {401, 200, 403, 200, 403, 403, 200}, true},
       {"GET", "/api/leerlingen/" + r.pupil_b, "", {401, 200, 403, 403, 200, 403, 403}, true},
       {"GET", "/api/leerlingen/" + r.pupil_with_request, "", {401, 200, 403, 403, 403, 200, 403}, true},
       {"GET", "/api/leerlingen/bestaat-niet", "", {401, 404, 403, 403, 403, 403, 403}, true},
       {"POST", "/api/leerlingen/zoek", search, {401, 200, 403, 200, 404, 403, 403}, true},
-      {"GET", "/api/audit", "", {401, 200, 403, 403, 403, 403, 403}},
-      {"GET", "/api/audit?formaat=csv", "", {401, 200, 403, 403, 403, 403, 403}},
+      {"GET", "/api/audit", "", {401, 200, 403, 403, 403, 403, 403}, true},
+      {"GET", "/api/audit?formaat=csv", "", {401, 200, 403, 403, 403, 403, 403}, true},
       {"GET", "/api/bestaat-niet", "", {401, 404, 404, 404, 404, 404, 404}},
       {"POST", "/api/info", "{}", {401, 404, 404, 404, 404, 404, 404}},
   };
   for (const auto& [user, login] : logins_) ASSERT_TRUE(user.empty() || !login.cookie.empty()) << user;
   std::multiset<std::pair<std::string, std::string>> personal_reads;  // (user, endpoint) answered 200
+  std::multiset<std::pair<std::string, std::string>> refusals;        // (user, endpoint) answered 403
   for (const Expectation& e : matrix) {
     for (size_t u = 0; u < kUsers.size(); ++u) {
       auto res = call(e, kUsers[u]);
       ASSERT_TRUE(res) << e.path;
-      if (e.personal && res->status == 200) personal_reads.emplace(kUsers[u], e.method + " " + e.path.substr(0, e.path.find('?')));
+      const auto endpoint = std::pair(kUsers[u], e.method + " " + e.path.substr(0, e.path.find('?')));
+      if (e.personal && res->status == 200) personal_reads.insert(endpoint);
+      if (e.personal && res->status == 403) refusals.insert(endpoint);
       EXPECT_EQ(res->status, e.status[u]) << e.method << " " << e.path << " as '" << kUsers[u] << "': " << res->body;
       if (res->status >= 400) {
         EXPECT_TRUE(json::parse(res->body).contains("fout")) << res->body;
       }
     }
   }
-  // Every personal-data answer above left at least one audit entry naming its user and endpoint.
-  std::multiset<std::pair<std::string, std::string>> audited;
-  for (const AuditEntry& e : audit())
-    if (e.actie == "lezen" || e.actie == "zoeken-bsn") audited.emplace(e.gebruiker, e.bron);
+  // Every personal-data answer above left at least one audit entry naming its user and endpoint,
+  // and so did every refusal, whether the guard refused (the role) or the handler (the scope).
+  std::multiset<std::pair<std::string, std::string>> audited, refused;
+  for (const AuditEntry& e : audit()) {
+    if (e.actie == "lezen" || e.actie == "lezen-lijst" || e.actie == "zoeken-bsn" || e.actie == "logboek-inzien") audited.emplace(e.gebruiker, e.bron);
+    if (e.actie == "geweigerd") refused.emplace(e.gebruiker, e.bron);
+  }
   for (const auto& read : personal_reads)
     EXPECT_GE(audited.count(read), personal_reads.count(read)) << read.first << " " << read.second;
+  ASSERT_GE(refusals.size(), 40u);  // the matrix above refuses analist, ouder and out-of-scope reads
+  for (const auto& refusal : refusals)
+    EXPECT_EQ(refused.count(refusal), refusals.count(refusal)) << refusal.first << " " << refusal.second;
+  // The guard's refusal of a pupil's timeline names the pupil asked for.
+  bool analist_named_pupil = false;
+  for (const AuditEntry& e : audit())
+    analist_named_pupil |= e.gebruiker == "analist" && e.actie == "geweigerd" && e.leerling_id == r.pupil_a;
+  EXPECT_TRUE(analist_named_pupil);
 }
 
 TEST_F(AccessMatrixTest, EveryPersonalDataReadIsInTheAuditLog) {
@@ -120,15 +134,20 @@ TEST_F(AccessMatrixTest, EveryPersonalDataReadIsInTheAuditLog) {
     EXPECT_EQ(entries.front().bron, "GET " + read.path);
     EXPECT_EQ(entries.front().adres, "127.0.0.1");
   }
-  // A list of a vestiging's pupils logs each pupil in it.
+  // A page of a vestiging's pupils is one entry that keeps every pupil on it.
+  const size_t before = audit().size();
   auto list = region_->get("/api/leerlingen?vestiging=" + r.vestiging_a, logins_["school-a"]);
   ASSERT_EQ(list->status, 200);
-  std::set<std::string> listed, logged;
-  for (const auto& row : json::parse(list->body)) listed.insert(row["leerling_id"].get<std::string>());
-  for (const AuditEntry& e : audit())
-    if (e.gebruiker == "school-a" && e.bron == "GET /api/leerlingen" && e.actie == "lezen") logged.insert(e.leerling_id);
-  EXPECT_TRUE(listed.count(r.pupil_a));
-  EXPECT_EQ(listed, logged);
+  std::set<std::string> listed;
+  const json page = json::parse(list->body);
+  for (const auto& row : page["rijen"]) listed.insert(row["leerling_id"].get<std::string>());
+  const auto entries = audit();
+  ASSERT_EQ(entries.size(), before + 1);
+  EXPECT_EQ(entries.front().gebruiker, "school-a");
+  EXPECT_EQ(entries.front().actie, "lezen-lijst");
+  EXPECT_EQ(entries.front().bron, "GET /api/leerlingen");
+  EXPECT_EQ(std::set<std::string>(entries.front().leerlingen.begin(), entries.front().leerlingen.end()), listed);
+  EXPECT_FALSE(listed.empty());
 }
 
 TEST_F(AccessMatrixTest, BsnSearchNeedsAReasonAndNeverStoresTheBsn) {
@@ -212,6 +231,11 @@ TEST_F(AccessMatrixTest, LogoutEndsTheSession) {
   const test::Login session = region_->login("commissie");
   ASSERT_EQ(region_->get("/api/sessie", session)->status, 200);
   ASSERT_EQ(region_->post("/api/logout", "{}", session)->status, 200);
+  const AuditEntry logout = audit().front();
+  EXPECT_EQ(logout.actie, "uitloggen");
+  EXPECT_EQ(logout.gebruiker, "commissie");
+  EXPECT_EQ(logout.bron, "POST /api/logout");
+  EXPECT_EQ(logout.adres, "127.0.0.1");
   EXPECT_EQ(region_->get("/api/sessie", session)->status, 401);
   EXPECT_EQ(region_->get("/api/info", session)->status, 401);
 }

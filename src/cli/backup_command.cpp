@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "server/account_admin.h"
 #include "store/backup.h"
 
 namespace stroom::cli {
@@ -59,6 +60,8 @@ int run_and_report(Action action, Headline headline, const char* key_role) {
                report.schema_version);
     print_tables(report);
     print_key(report, key_role);
+    if (report.audit_carried > 0)
+      fmt::print("  auditlogboek: {} regels van na de back-up overgenomen uit de vervangen database\n", report.audit_carried);
   } catch (const StoreError& e) {
     fmt::print(stderr, "fout: {}\n", log_safe(e.what()));
     return kFileError;
@@ -68,13 +71,13 @@ int run_and_report(Action action, Headline headline, const char* key_role) {
 
 int run_backup(const BackupArguments& args) {
   if (!require_existing_db(args.db)) return kFileError;
-  return run_and_report([&] { return backup_database(args.db, args.to); },
+  return run_and_report([&] { return backup_database(args.db, args.to, command_actor()); },
                         [&](const std::string& written) { return fmt::format("Back-up van {} geschreven naar {}", args.db, written); },
                         "back-up");
 }
 
 int run_restore(const RestoreArguments& args) {
-  return run_and_report([&] { return restore_database(args.from, args.db, args.overwrite); },
+  return run_and_report([&] { return restore_database(args.from, args.db, args.overwrite, command_actor()); },
                         [&](const std::string& restored) { return fmt::format("Database {} hersteld uit {}", restored, args.from); },
                         "database");
 }

@@ -1,4 +1,5 @@
-// Account administration; see account_admin.h.
+// Account administration; see account_admin.h. Each change and its audit entry are written in one
+// transaction: no change without its entry, no entry for a change that did not happen.
 #include "server/account_admin.h"
 
 #include <pwd.h>
@@ -73,21 +74,27 @@ std::vector<std::string> add_user(Database& db, const NewAccount& account, const
     if (!read_pupil_records(db, *stored.leerling_id))
       warnings.push_back(fmt::format("leerling {} komt (nog) niet voor in de gegevens", *stored.leerling_id));
   }
+  Transaction transaction(db);  // the account and its audit entry commit together, or neither
   insert_account(db, stored);
   audit_change(db, actor, "gebruiker-toegevoegd", account.naam, stored.leerling_id.value_or(""));
+  transaction.commit();
   return warnings;
 }
 
 void set_user_active(Database& db, const std::string& naam, bool actief, const std::string& actor) {
+  Transaction transaction(db);
   if (!set_account_active(db, naam, actief)) throw AccountError(fmt::format("gebruiker '{}' bestaat niet", naam));
   audit_change(db, actor, actief ? "gebruiker-geactiveerd" : "gebruiker-geblokkeerd", naam);
+  transaction.commit();
 }
 
 void reset_user_password(Database& db, const std::string& naam, const std::string& wachtwoord, const std::string& actor) {
   check_password(wachtwoord);
-  if (!set_account_password_hash(db, naam, hash_password(wachtwoord)))
-    throw AccountError(fmt::format("gebruiker '{}' bestaat niet", naam));
+  const std::string hash = hash_password(wachtwoord);  // slow on purpose: before the write lock
+  Transaction transaction(db);
+  if (!set_account_password_hash(db, naam, hash)) throw AccountError(fmt::format("gebruiker '{}' bestaat niet", naam));
   audit_change(db, actor, "wachtwoord-gewijzigd", naam);
+  transaction.commit();
 }
 
 std::string command_actor() {

@@ -11,6 +11,7 @@
 
 #include "measures/measure_registry.h"
 #include "server/audit_api.h"
+#include "server/audit_event.h"
 #include "server/log_line.h"
 #include "server/measure_api.h"
 #include "server/notes_api.h"
@@ -69,6 +70,7 @@ bool beheerder_or_school(Role role) { return role == Role::beheerder || role == 
 bool reads_pupils(Role role) { return role != Role::analist; }
 bool lists_pupils(Role role) { return role == Role::beheerder || role == Role::school || role == Role::commissie; }
 bool any_role(Role) { return true; }
+constexpr bool kPersonal = true;  // the endpoint reads personal data: refusals are audited
 
 }  // namespace
 
@@ -126,14 +128,22 @@ void ApiServer::add_http_settings() {
   });
 }
 
-void ApiServer::guarded(const char* method, const std::string& pattern, bool (*allowed)(Role), Handler handler) {
-  auto guard = [this, allowed, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+void ApiServer::guarded(const char* method, const std::string& pattern, bool (*allowed)(Role), Handler handler, bool personal) {
+  auto guard = [this, allowed, personal, handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
     const auto session = auth_->session_for(req.get_header_value("Cookie"));
     if (!session) return send(res, api_error(401, "niet ingelogd"));
+    // A refused attempt at personal data is audited like a read; a pattern's capture is the pupil.
+    const auto refuse = [&](const std::string& message) {
+      if (personal) {
+        std::lock_guard lock(db_mutex_);
+        append_audit(*db_, {audit_event(session->identity, origin_of(req), "geweigerd", req.matches.size() > 1 ? req.matches.str(1) : "", message)});
+      }
+      send(res, api_error(403, message));
+    };
     if (!allowed(session->identity.rol))
-      return send(res, api_error(403, fmt::format("uw rol ({}) geeft geen toegang tot {}", role_name(session->identity.rol), req.path)));
+      return refuse(fmt::format("uw rol ({}) geeft geen toegang tot {}", role_name(session->identity.rol), req.path));
     if (req.method != "GET" && (!same_origin(req) || !tokens_equal(req.get_header_value("X-CSRF-Token"), session->csrf)))
-      return send(res, api_error(403, "CSRF-token ontbreekt of klopt niet; laad de pagina opnieuw"));
+      return refuse("CSRF-token ontbreekt of klopt niet; laad de pagina opnieuw");
     handler(req, res, *session);
   };
   if (std::string_view(method) == "GET") http_->Get(pattern, guard);
@@ -151,8 +161,12 @@ void ApiServer::add_session_routes() {
     if (answer.retry_after > 0) res.set_header("Retry-After", std::to_string(answer.retry_after));
     send(res, answer.response);
   });
-  guarded("POST", "/api/logout", any_role, [this](const httplib::Request&, httplib::Response& res, const Session& session) {
+  guarded("POST", "/api/logout", any_role, [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
     res.set_header("Set-Cookie", auth_->logout(session));
+    {
+      std::lock_guard lock(db_mutex_);
+      append_audit(*db_, {audit_event(session.identity, origin_of(req), "uitloggen")});
+    }
     send(res, {200, nlohmann::ordered_json::object()});
   });
   guarded("GET", "/api/sessie", any_role, [](const httplib::Request&, httplib::Response& res, const Session& session) {
@@ -193,7 +207,7 @@ void ApiServer::add_personal_data_routes() {
   guarded("GET", "/api/leerlingen", lists_pupils, [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
     std::lock_guard lock(db_mutex_);
     send(res, pupil_list_response(*db_, session.identity, origin_of(req), query_of(req)));
-  });
+  }, kPersonal);
   guarded("GET", "/api/vestigingen", any_role, [this](const httplib::Request&, httplib::Response& res, const Session&) {
     std::lock_guard lock(db_mutex_);
     send(res, vestigingen_response(*db_));
@@ -202,13 +216,13 @@ void ApiServer::add_personal_data_routes() {
           [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
             std::lock_guard lock(db_mutex_);
             send(res, bsn_search_response(*db_, session.identity, origin_of(req), *pseudonymise_, req.body));
-          });
+          }, kPersonal);
   // Any leerling_id the import accepts (formats.md: 1 to 64 bytes of anything), URL-decoded.
   guarded("GET", R"(/api/leerlingen/([\s\S]{1,64}))", reads_pupils,
           [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
             std::lock_guard lock(db_mutex_);
             send(res, pupil_timeline_response(*db_, session.identity, origin_of(req), req.matches[1]));
-          });
+          }, kPersonal);
   guarded("GET", "/api/audit", is_beheerder, [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
     std::lock_guard lock(db_mutex_);
     const AuditExport answer = audit_response(*db_, session.identity, origin_of(req), query_of(req));
@@ -216,7 +230,7 @@ void ApiServer::add_personal_data_routes() {
     res.set_header("Cache-Control", "no-store");
     res.set_header("Content-Disposition", "attachment; filename=\"stroom-auditlogboek.csv\"");
     res.set_content(answer.csv, "text/csv; charset=utf-8");
-  });
+  }, kPersonal);
 }
 
 namespace {

@@ -62,8 +62,9 @@ class ApiServer {
   // served: answers are kept in the snapshot's cache and repeated dashboard requests cost a lookup.
   using SerializedAnswer = CachedAnswer;
   using Handler = std::function<void(const httplib::Request&, httplib::Response&, const Session&)>;
-  // Registers an endpoint behind the guard; allowed says which roles may use it.
-  void guarded(const char* method, const std::string& pattern, bool (*allowed)(Role), Handler handler);
+  // Registers an endpoint behind the guard; allowed says which roles may use it. personal: the
+  // endpoint reads personal data, so a refusal (403) is written to the audit log.
+  void guarded(const char* method, const std::string& pattern, bool (*allowed)(Role), Handler handler, bool personal = false);
   void add_session_routes();
   void add_measure_routes();
   void add_personal_data_routes();

@@ -1,5 +1,7 @@
 // GET /api/audit: the audit log for the beheerder, as JSON (newest first) or, with formaat=csv, as
-// a CSV download. Reading the log is itself logged, since the log names pupils.
+// a CSV download. Reading the log is itself logged, since the log names pupils. Filters: leerling
+// (also the page entries of lists that showed the pupil), gebruiker, actie, van and tot (dates,
+// both days included, UTC), limiet.
 #pragma once
 
 #include <string>

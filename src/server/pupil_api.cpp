@@ -2,11 +2,12 @@
 #include "server/pupil_api.h"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include <fmt/format.h>
 
-#include "store/audit_log.h"
+#include "server/audit_event.h"
 #include "store/pupil_records.h"
 
 namespace stroom {
@@ -25,15 +26,20 @@ nlohmann::ordered_json rows_json(const RecordRows& records) {
   return list;
 }
 
-AuditEntry audit_entry(const Identity& who, const RequestOrigin& origin, std::string actie, std::string leerling_id,
-                       std::string detail = {}) {
-  return {0, {}, who.naam, std::string(role_name(who.rol)), std::move(actie), std::move(leerling_id), origin.bron,
-          std::move(detail), origin.adres};
+ApiResponse refused(Database& db, const Identity& who, const RequestOrigin& origin, const std::string& leerling_id) {
+  append_audit(db, {audit_event(who, origin, "geweigerd", leerling_id)});
+  return api_error(403, "u hebt geen toegang tot deze leerling");
 }
 
-ApiResponse refused(Database& db, const Identity& who, const RequestOrigin& origin, const std::string& leerling_id) {
-  append_audit(db, {audit_entry(who, origin, "geweigerd", leerling_id)});
-  return api_error(403, "u hebt geen toegang tot deze leerling");
+// The page asked for with ?pagina=N (1 when absent); nullopt when it is not a positive number.
+std::optional<int64_t> page_number(const QueryParameters& query) {
+  auto found = query.find("pagina");
+  if (found == query.end()) return 1;
+  int64_t number = 0;
+  const std::string& text = found->second;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error != std::errc() || end != text.data() + text.size() || number < 1) return std::nullopt;
+  return number;
 }
 
 }  // namespace
@@ -54,7 +60,7 @@ ApiResponse pupil_timeline_response(Database& db, const Identity& who, const Req
   if (!may_read_pupil(db, who, leerling_id)) return refused(db, who, origin, leerling_id);
   auto records = read_pupil_records(db, leerling_id);
   if (!records) return api_error(404, fmt::format("leerling '{}' niet gevonden", leerling_id));
-  append_audit(db, {audit_entry(who, origin, "lezen", leerling_id)});
+  append_audit(db, {audit_event(who, origin, "lezen", leerling_id)});
   return {200,
           {{"leerling_id", leerling_id},
            {"inschrijvingen", rows_json(records->inschrijvingen)},
@@ -69,30 +75,43 @@ ApiResponse pupil_list_response(Database& db, const Identity& who, const Request
   const bool requests = query.count("aanvragen") > 0;
   if (requests == (vestiging != query.end()))
     return api_error(400, "geef precies één van de parameters 'vestiging' of 'aanvragen'");
-  RecordRows rows;
+  const auto pagina = page_number(query);
+  if (!pagina) return api_error(400, fmt::format("pagina '{}' is geen positief geheel getal", query.find("pagina")->second));
+  const RowRange range{(*pagina - 1) * kPupilListPage, kPupilListPage};
+  RecordPage page;
   std::string detail;
   if (requests) {
-    if (who.rol != Role::beheerder && who.rol != Role::commissie)
+    if (who.rol != Role::beheerder && who.rol != Role::commissie) {
+      append_audit(db, {audit_event(who, origin, "geweigerd", "", "lijst aanvragen")});
       return api_error(403, "alleen de commissie en de beheerder zien de lijst van aanvragen");
-    rows = support_requests(db);
+    }
+    page = support_requests(db, range);
     detail = "lijst aanvragen";
   } else {
     const std::string& id = vestiging->second;
     const bool own = std::find(who.vestigingen.begin(), who.vestigingen.end(), id) != who.vestigingen.end();
     if (who.rol != Role::beheerder && !own) {
-      append_audit(db, {audit_entry(who, origin, "geweigerd", "", "vestiging " + id)});
+      append_audit(db, {audit_event(who, origin, "geweigerd", "", "vestiging " + id)});
       return api_error(403, fmt::format("vestiging '{}' is niet een van uw vestigingen", id));
     }
-    rows = enrolments_at(db, id);
+    page = enrolments_at(db, id, range);
     detail = "lijst vestiging " + id;
   }
-  // One entry per pupil in the list, so "who saw my child" has an answer per child.
-  std::vector<AuditEntry> reads;
+  const int64_t pages = std::max<int64_t>(1, (page.total + kPupilListPage - 1) / kPupilListPage);
+  if (*pagina > pages)
+    return api_error(400, fmt::format("pagina {} bestaat niet: deze lijst heeft {} pagina('s)", *pagina, pages));
+  // One entry for the page shown, keeping every pupil on it, so "who saw my child" still has an
+  // exact answer per child (audit_leerlingen) without one row per pupil listed.
   std::set<std::string> seen;
-  for (const auto& row : rows.rows)
-    if (seen.insert(*row[0]).second) reads.push_back(audit_entry(who, origin, "lezen", *row[0], detail));
-  append_audit(db, reads);
-  return {200, rows_json(rows)};
+  for (const auto& row : page.rows.rows) seen.insert(*row[0]);
+  append_audit(db, {audit_event(who, origin, "lezen-lijst", "", fmt::format("{}, pagina {} van {}", detail, *pagina, pages),
+                                {seen.begin(), seen.end()})});
+  return {200,
+          {{"pagina", *pagina},
+           {"paginas", pages},
+           {"per_pagina", kPupilListPage},
+           {"totaal", page.total},
+           {"rijen", rows_json(page.rows)}}};
 }
 
 ApiResponse vestigingen_response(Database& db) { return {200, rows_json(vestiging_names(db))}; }
@@ -110,7 +129,7 @@ ApiResponse bsn_search_response(Database& db, const Identity& who, const Request
   const std::string leerling_id = pseudonymise(bsn);
   const bool found = read_pupil_records(db, leerling_id).has_value() && may_read_pupil(db, who, leerling_id);
   // A school learns nothing about pupils outside its vestigingen: "not yours" and "unknown" read alike.
-  append_audit(db, {audit_entry(who, origin, found ? "zoeken-bsn" : "zoeken-bsn-niet-gevonden",
+  append_audit(db, {audit_event(who, origin, found ? "zoeken-bsn" : "zoeken-bsn-niet-gevonden",
                                 found ? leerling_id : "", "reden: " + reden)});
   if (!found) return api_error(404, "geen leerling gevonden met dit BSN binnen uw bevoegdheid");
   return {200, {{"leerling_id", leerling_id}}};

@@ -6,7 +6,8 @@
 //   ouder      their own child only;
 //   analist    none.
 // Every read, and every refused attempt, is written to the audit log before data is returned; if
-// the log cannot be written the data is not returned either.
+// the log cannot be written the data is not returned either. A list is paged; each page shown is
+// one audit entry that keeps the ids of the pupils on it.
 #pragma once
 
 #include <string>
@@ -19,13 +20,17 @@
 
 namespace stroom {
 
+// Rows on one page of a pupil list.
+inline constexpr int64_t kPupilListPage = 100;
+
 bool may_read_pupil(Database& db, const Identity& who, const std::string& leerling_id);
 
 // GET /api/leerlingen/{id}
 ApiResponse pupil_timeline_response(Database& db, const Identity& who, const RequestOrigin& origin,
                                     const std::string& leerling_id);
 // GET /api/leerlingen?vestiging=ID (beheerder, or school for its own vestigingen), or
-// GET /api/leerlingen?aanvragen=1: the support requests (beheerder, commissie).
+// GET /api/leerlingen?aanvragen=1: the support requests (beheerder, commissie); &pagina=N (from 1)
+// picks a page of kPupilListPage rows. Answer: {pagina, paginas, per_pagina, totaal, rijen}.
 ApiResponse pupil_list_response(Database& db, const Identity& who, const RequestOrigin& origin,
                                 const QueryParameters& query);
 // GET /api/vestigingen: names of schools, for pickers and readable records (no personal data).

@@ -45,7 +45,7 @@ bool changed_one_row(Database& db) { return db.changes() == 1; }
 int64_t insert_account(Database& db, const Account& account) {
   if (find_account(db, account.naam))
     throw StoreError(fmt::format("gebruiker '{}' bestaat al", account.naam));
-  Transaction transaction(db);
+  TransactionUnlessInOne transaction(db);  // inside the caller's, with the audit entry of the change
   Statement insert = db.prepare(
       "INSERT INTO gebruikers (naam, rol, wachtwoord_hash, leerling_id, actief, aangemaakt, gewijzigd) "
       "VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "store/audit_log.h"
 #include "store/migrations.h"
 #include "store/pseudonym_key.h"
 
@@ -203,6 +204,26 @@ void refuse_same_file(const fs::path& source, const fs::path& target) {
     throw StoreError(fmt::format("back-up {} is de database zelf; kies een ander bestand", target.string()));
 }
 
+bool has_table(Database& db, const std::string& schema, std::string_view table) {
+  return db.query_int(fmt::format("SELECT count(*) FROM \"{}\".sqlite_master WHERE type = 'table' AND name = '{}'", schema, table))
+             .value_or(0) > 0;
+}
+
+// An entry of a backup or restore command; the database holds no audit log before schema 3. A
+// write lock held by someone else (an import commits a whole file at once) is waited for as long
+// as the copy would wait for it.
+void audit_command(Database& db, const std::string& actor, const char* actie, const char* command, std::string detail) {
+  if (!has_table(db, "main", "audit")) return;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      append_audit(db, {{0, {}, actor, "beheerder", actie, {}, command, detail, {}}});
+      return;
+    } catch (const StoreError&) {
+      if (sqlite3_errcode(db.handle()) != SQLITE_BUSY || attempt == kBusyRetries) throw;
+    }
+  }
+}
+
 // Writes the key file beside the backup, or removes an old one that belonged to the replaced backup.
 void back_up_key(const fs::path& source_db, const fs::path& target, const std::string& fingerprint,
                  BackupReport& report) {
@@ -220,10 +241,13 @@ void back_up_key(const fs::path& source_db, const fs::path& target, const std::s
 
 }  // namespace
 
-BackupReport backup_database(const fs::path& source_db, const fs::path& target_file) {
+BackupReport backup_database(const fs::path& source_db, const fs::path& target_file, const std::string& actor) {
   Database source = open_existing(source_db, "database");
   require_directory(target_file);
   refuse_same_file(source_db, target_file);
+  // The entry comes first, as for every read of personal data: no copy without its entry. The
+  // backup then holds its own entry, and the database's log shows it too.
+  audit_command(source, actor, "back-up", "stroom backup", "naar " + target_file.string());
   TemporaryFile temp(sibling(target_file, fmt::format(".tmp-{}", getpid())));
   {
     Database copy(temp.path(), Database::Open::create, "back-up");
@@ -282,18 +306,56 @@ bool key_beside_matches(const fs::path& db, const std::string& fingerprint) {
   }
 }
 
+// Copies into `next` the audit entries of the database being replaced that the backup lacks.
+// A log that cannot be read (the database is damaged, which is why one restores) stops the restore
+// before anything changes: replacing the file would destroy those entries.
+int64_t carry_audit(Database& next, const fs::path& db) {
+  try {
+    Statement attach = next.prepare("ATTACH DATABASE ? AS vervangen");
+    attach.bind_text(1, db.string());
+    attach.step();
+    const int64_t carried = has_table(next, "vervangen", "audit") ? carry_missing_audit(next, "vervangen") : 0;
+    next.exec("DETACH DATABASE vervangen");
+    return carried;
+  } catch (const StoreError& e) {
+    throw StoreError(fmt::format(
+        "het auditlogboek van {0} is niet te lezen ({1}), dus de auditregels van na de back-up kunnen niet mee; "
+        "zet de database opzij (bijvoorbeeld: mv {0} {0}.beschadigd) en herstel dan opnieuw, dan blijft dat bestand "
+        "als bewijs bewaard",
+        db.string(), e.what()));
+  }
+}
+
 }  // namespace
 
-BackupReport restore_database(const fs::path& backup_file, const fs::path& db, bool overwrite) {
+BackupReport restore_database(const fs::path& backup_file, const fs::path& db, bool overwrite, const std::string& actor) {
   Database backup = open_existing(backup_file, "back-up");
   std::string fingerprint;
   inspect(backup, fingerprint);
   const fs::path backup_key = checked_backup_key(backup_file, fingerprint);
   require_directory(db);
   refuse_existing(db, overwrite);
+  // The restored state is prepared beside the database (its directory has room for it), so that
+  // the database goes from its old state to the restored one, audit entries included, in one step.
+  TemporaryFile prepared_file(sibling(db, fmt::format(".herstel-{}", getpid())));
+  int64_t carried = 0;
+  {
+    Database next(prepared_file.path(), Database::Open::create, "back-up");
+    copy_pages(backup, next);
+  }
+  {
+    Database next(prepared_file.path(), Database::Open::existing, "back-up");
+    set_journal_mode(next, "delete");
+    migrate(next);
+    if (fs::exists(db)) carried = carry_audit(next, db);
+    audit_command(next, actor, "hersteld", "stroom restore",
+                  fmt::format("uit {}; {} auditregels van na de back-up overgenomen", backup_file.string(), carried));
+  }
+  Database prepared = open_existing(prepared_file.path(), "back-up");
   std::optional<TemporaryFile> created;  // a database this restore creates goes again if it fails
   if (!fs::exists(db)) created.emplace(db);
-  BackupReport report = copy_into(backup, db, fingerprint);
+  BackupReport report = copy_into(prepared, db, fingerprint);
+  report.audit_carried = carried;
   report.bytes = fs::file_size(db);
   if (!backup_key.empty()) copy_key_file(backup_key, pseudonym_key_path(db));
   if (created) created->keep();

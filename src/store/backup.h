@@ -11,6 +11,12 @@
 // A restore checks the backup and its key before it touches the database, refuses to replace an
 // existing database unless asked to, and writes through the backup API into a connection on the
 // destination, so that a WAL file left beside it is superseded rather than replayed over the copy.
+//
+// Both are audit entries (actor: who ran the command). A restore never loses audit entries: the
+// restored state is prepared beside the database first (the backup, migrated to this schema, plus
+// every entry of the replaced database that the backup does not hold, with its id and time, plus
+// the restore's own entry) and then written into the database in one step. When the replaced
+// database's log cannot be read, the restore refuses before changing anything.
 #pragma once
 
 #include <cstdint>
@@ -34,16 +40,19 @@ struct BackupReport {
   // The database uses a pseudonym key (it has pupils with pseudonyms) but no key file was copied:
   // imports into the result refuse until the key file is put back beside it.
   bool key_missing = false;
+  // Restore: audit entries of the replaced database carried into the restored one.
+  int64_t audit_carried = 0;
 };
 
 // Writes a checked snapshot of source_db to target_file (replacing an earlier backup there) and
 // copies the key file. Throws StoreError, naming the file, when anything cannot be used.
-BackupReport backup_database(const std::filesystem::path& source_db, const std::filesystem::path& target_file);
+BackupReport backup_database(const std::filesystem::path& source_db, const std::filesystem::path& target_file,
+                             const std::string& actor);
 
 // Replaces or creates db from backup_file and restores the key file beside it. An existing db is
 // only replaced when overwrite is true. Throws StoreError before changing anything when the backup
 // or its key file cannot be used.
 BackupReport restore_database(const std::filesystem::path& backup_file, const std::filesystem::path& db,
-                              bool overwrite);
+                              bool overwrite, const std::string& actor);
 
 }  // namespace stroom

@@ -54,7 +54,9 @@ class Statement {
 class Database {
  public:
   enum class Open {
-    create_wal,  // opens or creates the file, in WAL mode with settings suited to bulk imports
+    // Opens or creates the file, in WAL mode, with synchronous=FULL: every commit (an audit entry,
+    // an account change) is on disk before the call returns.
+    create_wal,
     create,      // opens or creates the file as it is: its journal mode, no settings changed
     // Opens a file that exists, as it is. Read-write even for files only read: a read-only
     // connection cannot remove the -wal and -shm files of a WAL database when it closes. SQLite
@@ -64,7 +66,8 @@ class Database {
   // A lock that cannot be had is waited for this long before SQLITE_BUSY.
   static constexpr int kBusyTimeoutMs = 10000;
 
-  // role names the file in error messages ("database", "back-up").
+  // role names the file in error messages ("database", "back-up"). A file this creates is readable
+  // and writable by its owner only (0600); SQLite gives its -wal, -shm and -journal the same mode.
   explicit Database(const std::filesystem::path& path, Open mode = Open::create_wal, std::string role = "database");
   ~Database();
   Database(const Database&) = delete;
@@ -105,6 +108,21 @@ class Transaction {
  private:
   Database& db_;
   bool done_ = false;
+};
+
+// A transaction of its own, or none inside a caller's transaction: then the caller's commit (or
+// rollback) decides, so a change and the audit entry recording it stand or fall together.
+class TransactionUnlessInOne {
+ public:
+  explicit TransactionUnlessInOne(Database& db) {
+    if (!db.in_transaction()) own_.emplace(db);
+  }
+  void commit() {
+    if (own_) own_->commit();
+  }
+
+ private:
+  std::optional<Transaction> own_;
 };
 
 }  // namespace stroom

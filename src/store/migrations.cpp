@@ -107,7 +107,23 @@ CREATE TABLE sessies (
   account_staat TEXT NOT NULL, aangemaakt INTEGER NOT NULL, laatst_gebruikt INTEGER NOT NULL);
 )sql";
 
-constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
+// Version 5: the pupils on a page of a pupil list that one audit entry records (one entry per page
+// shown, not one per pupil), so "who saw pupil X" is answered exactly through the index on
+// leerling_id; append-only like the audit table itself. Indexes for the Logboek's filters.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE audit_leerlingen (
+  audit_id INTEGER NOT NULL REFERENCES audit(id), leerling_id TEXT NOT NULL,
+  PRIMARY KEY (leerling_id, audit_id));
+CREATE INDEX audit_leerlingen_regel ON audit_leerlingen (audit_id);
+CREATE TRIGGER audit_leerlingen_alleen_toevoegen_update BEFORE UPDATE ON audit_leerlingen
+  BEGIN SELECT RAISE(ABORT, 'het auditlogboek kan alleen worden aangevuld'); END;
+CREATE TRIGGER audit_leerlingen_alleen_toevoegen_delete BEFORE DELETE ON audit_leerlingen
+  BEGIN SELECT RAISE(ABORT, 'het auditlogboek kan alleen worden aangevuld'); END;
+CREATE INDEX audit_gebruiker ON audit (gebruiker);
+CREATE INDEX audit_tijdstip ON audit (tijdstip);
+)sql";
+
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
 
 }  // namespace
 

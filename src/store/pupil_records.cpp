@@ -4,9 +4,8 @@
 namespace stroom {
 namespace {
 
-RecordRows read_rows(Database& db, const std::string& sql, const std::string& parameter = {}) {
-  Statement query = db.prepare(sql);
-  if (!parameter.empty()) query.bind_text(1, parameter);
+// The rows of a bound query.
+RecordRows read_rows(Statement& query) {
   RecordRows result;
   while (query.step()) {
     if (result.columns.empty())
@@ -16,6 +15,19 @@ RecordRows read_rows(Database& db, const std::string& sql, const std::string& pa
       row.push_back(query.column_is_null(c) ? std::nullopt : std::optional<std::string>(query.column_text(c)));
   }
   return result;
+}
+
+RecordRows read_rows(Database& db, const std::string& sql, const std::string& parameter = {}) {
+  Statement query = db.prepare(sql);
+  if (!parameter.empty()) query.bind_text(1, parameter);
+  return read_rows(query);
+}
+
+// A page of a query whose last two parameters are LIMIT ? OFFSET ?, after `bound` others.
+RecordRows read_range(Statement& query, int bound, RowRange range) {
+  query.bind_int(bound + 1, range.limit);
+  query.bind_int(bound + 2, range.offset);
+  return read_rows(query);
 }
 
 }  // namespace
@@ -40,16 +52,23 @@ std::optional<PupilRecords> read_pupil_records(Database& db, const std::string& 
   return records;
 }
 
-RecordRows enrolments_at(Database& db, const std::string& vestiging_id) {
-  return read_rows(db,
+RecordPage enrolments_at(Database& db, const std::string& vestiging_id, RowRange range) {
+  Statement count = db.prepare("SELECT count(*) FROM inschrijvingen WHERE vestiging_id = ?");
+  count.bind_text(1, vestiging_id);
+  count.step();
+  const int64_t total = count.column_int(0);
+  Statement query = db.prepare(
       "SELECT leerling_id, onderwijssoort, startdatum, einddatum FROM inschrijvingen "
-      "WHERE vestiging_id = ? ORDER BY leerling_id, startdatum", vestiging_id);
+      "WHERE vestiging_id = ? ORDER BY startdatum DESC, leerling_id, onderwijssoort LIMIT ? OFFSET ?");
+  query.bind_text(1, vestiging_id);
+  return {read_range(query, 1, range), total};
 }
 
-RecordRows support_requests(Database& db) {
-  return read_rows(db,
+RecordPage support_requests(Database& db, RowRange range) {
+  Statement query = db.prepare(
       "SELECT leerling_id, besluit_id, soort, categorie, aanvraagdatum, besluitdatum, uitkomst FROM ondersteuning "
-      "ORDER BY ifnull(aanvraagdatum, besluitdatum) DESC, besluit_id");
+      "ORDER BY ifnull(aanvraagdatum, besluitdatum) DESC, besluit_id LIMIT ? OFFSET ?");
+  return {read_range(query, 0, range), db.query_int("SELECT count(*) FROM ondersteuning").value_or(0)};
 }
 
 RecordRows vestiging_names(Database& db) {

@@ -10,6 +10,7 @@ import type {
   NewNote,
   Note,
   PupilListItem,
+  PupilPage,
   PupilRecord,
   RegionInfo,
   Session,
@@ -103,17 +104,30 @@ export function measureUrl(id: string, params: MeasureParams = {}): string {
 }
 
 /** Filters of GET /api/audit: one pupil, one user (empty: all). */
+/** The Logboek's selection; each is a query parameter of GET /api/audit (van, tot: YYYY-MM-DD). */
 export interface AuditFilter {
   leerling?: string;
   gebruiker?: string;
+  actie?: string;
+  van?: string;
+  tot?: string;
+}
+
+export const AUDIT_FILTERS = ['leerling', 'gebruiker', 'actie', 'van', 'tot'] as const;
+
+/** The first page is the list's address without a page number. */
+function pageParameter(pagina: number): string {
+  return pagina > 1 ? `&pagina=${pagina}` : '';
 }
 
 /** The audit log's address, as JSON or as a CSV file (a plain link: the session cookie goes along). */
 export function auditUrl(filter: AuditFilter = {}, csv = false): string {
   const query = new URLSearchParams();
   if (csv) query.set('formaat', 'csv');
-  if (filter.leerling) query.set('leerling', filter.leerling);
-  if (filter.gebruiker) query.set('gebruiker', filter.gebruiker);
+  for (const name of AUDIT_FILTERS) {
+    const value = filter[name];
+    if (value) query.set(name, value);
+  }
   const text = query.toString();
   return `api/audit${text ? `?${text}` : ''}`;
 }
@@ -166,9 +180,10 @@ export const api = {
   notes: (grafiek: string) => request<Note[]>(`api/notities?grafiek=${encodeURIComponent(grafiek)}`),
   addNote: (note: NewNote) => request<Note>('api/notities', { method: 'POST', body: note }),
   vestigingen: () => cachedVestigingen(),
-  pupils: (vestiging: string) => request<PupilListItem[]>(`api/leerlingen?vestiging=${encodeURIComponent(vestiging)}`),
-  /** Not cached: personal data, and the server logs every pupil listed. */
-  supportRequests: () => request<SupportRequest[]>('api/leerlingen?aanvragen=1'),
+  /** Not cached, like every pupil list: personal data, and the server logs each page shown. */
+  pupils: (vestiging: string, pagina = 1) =>
+    request<PupilPage<PupilListItem>>(`api/leerlingen?vestiging=${encodeURIComponent(vestiging)}${pageParameter(pagina)}`),
+  supportRequests: (pagina = 1) => request<PupilPage<SupportRequest>>(`api/leerlingen?aanvragen=1${pageParameter(pagina)}`),
   pupil: (id: string) => request<PupilRecord>(`api/leerlingen/${encodeURIComponent(id)}`),
   findPupil: (bsn: string, reden: string) => request<{ leerling_id: string }>('api/leerlingen/zoek', { method: 'POST', body: { bsn, reden } }),
   audit: (filter: AuditFilter = {}) => request<AuditEntry[]>(auditUrl(filter)),

@@ -75,6 +75,18 @@ export interface Session {
   csrf: string;
 }
 
+/**
+ * A page of a pupil list (GET /api/leerlingen?vestiging=ID or ?aanvragen=1, &pagina=N): at most
+ * per_pagina rows. The server writes one audit entry per page, with the pupils on it.
+ */
+export interface PupilPage<Row> {
+  pagina: number;
+  paginas: number;
+  per_pagina: number;
+  totaal: number;
+  rijen: Row[];
+}
+
 /** GET /api/leerlingen?vestiging=ID: the enrolments at that vestiging, one per row. */
 export interface PupilListItem {
   leerling_id: string;
@@ -93,7 +105,7 @@ export interface Vestiging {
 
 /**
  * GET /api/leerlingen?aanvragen=1 (commissie, beheerder): one row per support request, newest
- * request first. The server logs one read per pupil in the list.
+ * request first, a page at a time.
  */
 export interface SupportRequest {
   leerling_id: string;
@@ -165,6 +177,8 @@ export interface AuditEntry {
   bron: string;
   detail: string | null;
   adres: string | null;
+  /** A page of a pupil list: the pupils on it (empty for other entries). */
+  leerlingen: string[];
 }
 
 /** Query parameters a measure accepts. */

@@ -1,12 +1,14 @@
 // Aanvragen (commissie, beheerder): every request for support with the decision on it, newest
-// request first, from GET /api/leerlingen?aanvragen=1, with a filter on text and outcome. Each row
-// links to the pupil's timeline, which points out that request. The server logs one read per pupil
-// listed; the list is therefore asked once per visit of the page, not cached.
+// request first, from GET /api/leerlingen?aanvragen=1, a page of 100 at a time (the page in the
+// address), with a filter on text and outcome within the page. Each row links to the pupil's
+// timeline, which points out that request. The server writes one audit entry per page shown, with
+// the pupils on it; a page is therefore asked once per visit, not cached.
 import { api } from '../api';
 import { formatDate, formatNumber } from '../format';
 import { getLang, t, type TextKey } from '../i18n';
-import type { SupportRequest } from '../types';
+import type { PupilPage, SupportRequest } from '../types';
 import { clear, el } from '../ui/dom';
+import { pageFromQuery, pager } from '../ui/pager';
 import { fold } from '../vestigingen';
 import { type BaseContext, errorText } from './page';
 
@@ -109,11 +111,21 @@ export async function renderAanvragen(root: HTMLElement, context: BaseContext): 
   root.append(el('h1', {}, t('aanvragenTitle')), el('p', { class: 'intro' }, t('aanvragenIntro')));
   const holder = el('div', { class: 'request-list' });
   root.append(holder);
+  const filter: RequestFilter = { tekst: context.query.get('zoek') ?? '', uitkomst: context.query.get('uitkomst') ?? '' };
+  const showPage = (pagina: number): Promise<void> => {
+    context.setQuery('pagina', pagina > 1 ? String(pagina) : '');
+    return showRequests(holder, pagina, filter, context, (next) => void showPage(next));
+  };
+  await showPage(pageFromQuery(context.query.get('pagina')));
+}
+
+async function showRequests(holder: HTMLElement, pagina: number, filter: RequestFilter, context: BaseContext, onPage: (pagina: number) => void): Promise<void> {
+  clear(holder);
   const status = el('p', { class: 'loading', role: 'status' }, t('loading'));
   holder.append(status);
-  let rows: SupportRequest[];
+  let page: PupilPage<SupportRequest>;
   try {
-    rows = newestRequestsFirst(await api.supportRequests());
+    page = await api.supportRequests(pagina);
   } catch (error) {
     status.className = 'error';
     status.setAttribute('role', 'alert');
@@ -121,11 +133,11 @@ export async function renderAanvragen(root: HTMLElement, context: BaseContext): 
     return;
   }
   clear(holder);
-  if (rows.length === 0) {
+  if (page.totaal === 0) {
     holder.append(el('p', { class: 'empty' }, t('aanvragenEmpty')));
     return;
   }
-  const filter: RequestFilter = { tekst: context.query.get('zoek') ?? '', uitkomst: context.query.get('uitkomst') ?? '' };
+  const rows = newestRequestsFirst(page.rijen);
   const table = requestTable(rows);
   const lines = [...table.tBodies[0]!.rows];
   const searchTexts = rows.map(requestSearchText);
@@ -138,8 +150,11 @@ export async function renderAanvragen(root: HTMLElement, context: BaseContext): 
       lines[i]!.hidden = !visible;
       if (visible) shown += 1;
     });
-    const aantal = formatNumber(rows.length, lang);
-    count.textContent = shown === rows.length ? t('aanvragenCount', { aantal }) : t('aanvragenShown', { getoond: formatNumber(shown, lang), aantal });
+    // The whole list's size; with a filter, what it leaves of this page.
+    count.textContent =
+      shown === rows.length
+        ? t('aanvragenCount', { aantal: formatNumber(page.totaal, lang) })
+        : `${t('aanvragenShown', { getoond: formatNumber(shown, lang), aantal: formatNumber(rows.length, lang) })} (${t('pageOf', { pagina: formatNumber(page.pagina, lang), paginas: formatNumber(page.paginas, lang) })})`;
   };
   const form = filterForm(rows, filter, () => {
     apply();
@@ -148,5 +163,7 @@ export async function renderAanvragen(root: HTMLElement, context: BaseContext): 
     context.setQuery('uitkomst', filter.uitkomst);
   });
   apply();
-  holder.append(form, count, el('div', { class: 'table-scroll pupil-scroll' }, table));
+  holder.append(form, count);
+  if (page.paginas > 1) holder.append(pager(page, onPage));
+  holder.append(el('div', { class: 'table-scroll pupil-scroll' }, table));
 }

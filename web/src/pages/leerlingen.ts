@@ -2,13 +2,15 @@
 // a link to that pupil's timeline, and the lookup of a pseudonym by BSN with a required reason.
 // The vestiging is picked by name and code: a school user from its own vestigingen, a beheerder
 // from all of them (GET /api/vestigingen, with a search field, since there are many). Should the
-// names fail to load, a school user picks by code and a beheerder types the code, as before.
+// names fail to load, a school user picks by code and a beheerder types the code, as before. The
+// list comes a page (100 enrolments) at a time, newest first; the page is kept in the address.
 import { api, ApiError } from '../api';
 import { formatDate } from '../format';
 import { getLang, t } from '../i18n';
 import { SEARCH_ROLES } from '../roles';
-import type { PupilListItem, Vestiging } from '../types';
+import type { PupilListItem, PupilPage, Vestiging } from '../types';
 import { clear, el } from '../ui/dom';
+import { pageFromQuery, pager } from '../ui/pager';
 import { loadVestigingen, matchesVestiging, pickerChoices, pickerLabel, vestigingIndex, vestigingLabel, type VestigingNames } from '../vestigingen';
 import { type BaseContext, errorText } from './page';
 
@@ -20,14 +22,15 @@ export function newestFirst(pupils: readonly PupilListItem[]): PupilListItem[] {
   return [...pupils].sort((a, b) => (b.startdatum ?? '').localeCompare(a.startdatum ?? '') || a.leerling_id.localeCompare(b.leerling_id));
 }
 
-function pupilTable(vestiging: string, pupils: readonly PupilListItem[], names: VestigingNames | null): HTMLElement {
+function pupilTable(vestiging: string, page: PupilPage<PupilListItem>, names: VestigingNames | null): HTMLElement {
+  const pupils = page.rijen;
   const lang = getLang();
   const date = (value: string | null, open = false) => (value ? formatDate(value, lang) : open ? t('ongoing') : '–');
   const link = (id: string) => `#/leerling/${encodeURIComponent(id)}?vestiging=${encodeURIComponent(vestiging)}`;
   return el(
     'table',
     { class: 'data-table pupil-table' },
-    el('caption', {}, `${t('pupilsCaption', { vestiging: vestigingLabel(vestiging, names) })} · ${t('pupilsCount', { aantal: String(pupils.length) })}`),
+    el('caption', {}, `${t('pupilsCaption', { vestiging: vestigingLabel(vestiging, names) })} · ${t('pupilsCount', { aantal: String(page.totaal) })}`),
     el(
       'thead',
       {},
@@ -50,25 +53,27 @@ function pupilTable(vestiging: string, pupils: readonly PupilListItem[], names: 
   );
 }
 
-async function showPupils(target: HTMLElement, vestiging: string, names: VestigingNames | null): Promise<void> {
+async function showPupils(target: HTMLElement, vestiging: string, names: VestigingNames | null, pagina: number, onPage: (pagina: number) => void): Promise<void> {
   clear(target);
   const status = el('p', { class: 'loading', role: 'status' }, t('loading'));
   target.append(status);
   try {
-    const pupils = await api.pupils(vestiging);
+    const page = await api.pupils(vestiging, pagina);
     status.remove();
-    if (pupils.length === 0) {
+    if (page.totaal === 0) {
       target.append(el('p', { class: 'empty' }, t('noPupils')));
       return;
     }
-    const table = pupilTable(vestiging, pupils, names);
+    const table = pupilTable(vestiging, page, names);
     // A vestiging can have thousands of enrolments over the years: a filter on the pseudonym.
     const filter = el('input', { id: 'filter-leerling', type: 'search', autocomplete: 'off', spellcheck: 'false' });
     filter.addEventListener('input', () => {
       const text = filter.value.trim().toLowerCase();
       for (const row of table.querySelectorAll<HTMLTableRowElement>('tbody tr')) row.hidden = text !== '' && !(row.dataset.leerling ?? '').toLowerCase().includes(text);
     });
-    target.append(el('label', { class: 'picker list-filter', for: 'filter-leerling' }, el('span', {}, t('filterPupils')), filter), el('div', { class: 'table-scroll pupil-scroll' }, table));
+    target.append(el('label', { class: 'picker list-filter', for: 'filter-leerling' }, el('span', {}, t('filterPupils')), filter));
+    if (page.paginas > 1) target.append(pager(page, onPage));
+    target.append(el('div', { class: 'table-scroll pupil-scroll' }, table));
   } catch (error) {
     status.className = 'error';
     status.setAttribute('role', 'alert');
@@ -211,12 +216,18 @@ export async function renderLeerlingen(root: HTMLElement, context: BaseContext):
   // A school user sees only its own vestigingen; an address naming another falls back to the first.
   const current = own.length > 0 ? (own.includes(asked) ? asked : (choices?.[0]?.vestiging_id ?? own[0]!)) : asked;
   const list = el('div', { class: 'pupil-list', 'aria-live': 'polite' });
+  let shown = current;
+  const showPage = (pagina: number): Promise<void> => {
+    context.setQuery('pagina', pagina > 1 ? String(pagina) : '');
+    return showPupils(list, shown, names, pagina, (next) => void showPage(next));
+  };
   picker.append(
     vestigingForm(choices, current, (vestiging) => {
       context.setQuery('vestiging', vestiging);
-      void showPupils(list, vestiging, names);
+      shown = vestiging;
+      void showPage(1);
     }),
     list,
   );
-  if (current) await showPupils(list, current, names);
+  if (current) await showPage(pageFromQuery(context.query.get('pagina')));
 }

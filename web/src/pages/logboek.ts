@@ -1,7 +1,9 @@
-// Logboek (beheerder): the audit log of reads of personal data, BSN searches and failed logins,
-// newest first, optionally for one pupil or one user, with the same selection as a CSV download
-// (the server writes the file).
-import { api, auditUrl, type AuditFilter } from '../api';
+// Logboek (beheerder): the audit log of reads of personal data (a page of a pupil list is one entry
+// with the pupils on it), refused attempts, BSN searches, logins and logouts, account changes,
+// backups and restores, newest first. Filtered on the server by pupil (which also finds the list
+// pages that showed the pupil), user, action and date, with the same selection as a CSV download
+// (the server writes the file). The filter is kept in the address.
+import { api, auditUrl, AUDIT_FILTERS, type AuditFilter } from '../api';
 import { formatDateTime } from '../format';
 import { getLang, roleLabel, t, type TextKey } from '../i18n';
 import type { AuditEntry } from '../types';
@@ -11,12 +13,45 @@ import { type BaseContext, errorText } from './page';
 /** The server lists at most this many entries; the CSV has all of them. */
 const AUDIT_LIST_LIMIT = 1000;
 
+/** The actions stroom writes (docs/privacy.md), for the filter's choices. */
+export const AUDIT_ACTIONS = [
+  'lezen',
+  'lezen-lijst',
+  'geweigerd',
+  'zoeken-bsn',
+  'zoeken-bsn-niet-gevonden',
+  'inloggen',
+  'inloggen-mislukt',
+  'uitloggen',
+  'logboek-inzien',
+  'gebruiker-toegevoegd',
+  'gebruiker-geblokkeerd',
+  'gebruiker-geactiveerd',
+  'wachtwoord-gewijzigd',
+  'back-up',
+  'hersteld',
+  'bewaartermijn-toegepast',
+] as const;
+
+/** The pupil of an entry, or the pupils on the list page it records. */
+function pupilCell(e: AuditEntry): string | Node {
+  if (e.leerling_id) return el('code', {}, e.leerling_id);
+  const pupils = e.leerlingen ?? [];
+  if (pupils.length === 0) return '–';
+  return el(
+    'details',
+    { class: 'audit-pupils' },
+    el('summary', {}, t('pupilsOnPage', { aantal: String(pupils.length) })),
+    el('code', {}, pupils.join(' ')),
+  );
+}
+
 const COLUMNS: Array<[TextKey, (e: AuditEntry) => string | Node]> = [
   ['colTijdstip', (e) => el('time', { datetime: e.tijdstip }, formatDateTime(e.tijdstip, getLang()))],
   ['colGebruiker', (e) => e.gebruiker],
   ['colRol', (e) => roleLabel(e.rol)],
   ['colActie', (e) => e.actie],
-  ['colLeerling', (e) => (e.leerling_id ? el('code', {}, e.leerling_id) : '–')],
+  ['colLeerling', pupilCell],
   ['colBron', (e) => e.bron || '–'],
   ['colDetail', (e) => e.detail || '–'],
   ['colAdres', (e) => e.adres || '–'],
@@ -57,16 +92,36 @@ async function showEntries(target: HTMLElement, filter: AuditFilter): Promise<vo
   target.append(entries.length ? auditTable(entries) : el('p', { class: 'empty' }, t('logboekEmpty')));
 }
 
+function filterField(filter: AuditFilter, name: (typeof AUDIT_FILTERS)[number]): HTMLElement {
+  const id = `filter-${name}`;
+  const value = filter[name] ?? '';
+  const labels = { leerling: 'colLeerling', gebruiker: 'colGebruiker', actie: 'filterActie', van: 'filterVan', tot: 'filterTot' } as const;
+  let control: HTMLElement;
+  if (name === 'actie') {
+    const known: readonly string[] = AUDIT_ACTIONS;
+    const choices = value && !known.includes(value) ? [...known, value] : known;
+    control = el(
+      'select',
+      { id, name },
+      el('option', { value: '', selected: value === '' }, t('allActions')),
+      ...choices.map((a) => el('option', { value: a, selected: a === value }, a)),
+    );
+  } else {
+    const date = name === 'van' || name === 'tot';
+    control = el('input', { id, name, type: date ? 'date' : 'text', value, autocomplete: 'off', spellcheck: 'false' });
+  }
+  return el('label', { class: 'picker', for: id }, el('span', {}, t(labels[name])), control);
+}
+
 export async function renderLogboek(root: HTMLElement, context: BaseContext): Promise<void> {
-  const filter: AuditFilter = { leerling: context.query.get('leerling') ?? '', gebruiker: context.query.get('gebruiker') ?? '' };
-  const field = (name: 'leerling' | 'gebruiker', label: TextKey) =>
-    el('label', { class: 'picker', for: `filter-${name}` }, el('span', {}, t(label)), el('input', { id: `filter-${name}`, name, type: 'text', value: filter[name], autocomplete: 'off', spellcheck: 'false' }));
-  const form = el('form', { class: 'toolbar audit-filter' }, field('leerling', 'colLeerling'), field('gebruiker', 'colGebruiker'), el('button', { type: 'submit' }, t('filter')));
+  const filter: AuditFilter = {};
+  for (const name of AUDIT_FILTERS) filter[name] = context.query.get(name) ?? '';
+  const form = el('form', { class: 'toolbar audit-filter' }, ...AUDIT_FILTERS.map((name) => filterField(filter, name)), el('button', { type: 'submit' }, t('filter')));
   const list = el('div', { class: 'audit-list', 'aria-live': 'polite' });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
-    for (const name of ['leerling', 'gebruiker'] as const) {
+    for (const name of AUDIT_FILTERS) {
       filter[name] = String(data.get(name) ?? '').trim();
       context.setQuery(name, filter[name]);
     }

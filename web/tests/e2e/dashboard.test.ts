@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/csv';
 import { formatDate, formatNumber } from '../../src/format';
 import { requestMatches } from '../../src/pages/aanvragen';
-import type { AuditEntry, MeasureInfo, MeasureResult, PupilListItem, RegionInfo, Row, SupportRequest, Vestiging } from '../../src/types';
+import type { AuditEntry, MeasureInfo, MeasureResult, PupilListItem, PupilPage, RegionInfo, Row, SupportRequest, Vestiging } from '../../src/types';
 import { matchesVestiging, pickerLabel } from '../../src/vestigingen';
 import { apiLogin, apiRequest, type ApiUser } from './api-client';
 import { type Browser, launchBrowser } from './browser';
@@ -470,8 +470,14 @@ describe('roles', () => {
   it('a school lists the pupils of its vestiging and finds one by BSN, with a reason', async () => {
     consoleErrors.length = 0;
     const school = await apiLogin(stroom.url, USERS.school);
-    const pupils = await school.get<PupilListItem[]>(`api/leerlingen?vestiging=${stroom.child.vestiging}`);
+    const listPage = (pagina: number) => school.get<PupilPage<PupilListItem>>(`api/leerlingen?vestiging=${stroom.child.vestiging}&pagina=${pagina}`);
+    const first = await listPage(1);
+    expect(first.paginas).toBeGreaterThan(1); // hundreds of enrolments: 100 a page
+    expect(first.rijen).toHaveLength(100);
     const child = (await apiLogin(stroom.url, USERS.ouder)).session.leerling!;
+    let childPage = first;
+    while (!childPage.rijen.some((p) => p.leerling_id === child) && childPage.pagina < first.paginas) childPage = await listPage(childPage.pagina + 1);
+    const pupils = childPage.rijen;
     expect(pupils.some((p) => p.leerling_id === child)).toBe(true);
 
     await loginAs(USERS.school);
@@ -479,8 +485,21 @@ describe('roles', () => {
     await page.goto(new URL('#/leerlingen', stroom.url).toString());
     await page.waitForSelector('.pupil-table');
     expect(await page.locator('#kies-vestiging').inputValue()).toBe(stroom.child.vestiging);
-    expect(await page.locator('.pupil-table tbody tr').count()).toBe(pupils.length);
+    expect(await page.locator('.pupil-table tbody tr').count()).toBe(first.rijen.length);
+    expect(await page.locator('.pupil-table caption').innerText()).toContain(`${first.totaal} inschrijvingen`);
+    expect(await page.locator('.pager .page-of').innerText()).toBe(`Pagina 1 van ${first.paginas}`);
+    expect(await page.locator('.pager .page-previous').isDisabled()).toBe(true);
     await page.screenshot({ path: `${resultsDir}leerlingen-school.png` });
+    // The next page: its rows, and its number in the address.
+    await page.click('.pager .page-next');
+    await expect.poll(() => page.locator('.pager .page-of').innerText().catch(() => '')).toBe(`Pagina 2 van ${first.paginas}`);
+    expect(page.url()).toContain('pagina=2');
+    const second = await listPage(2);
+    expect(await page.locator('.pupil-table tbody tr').count()).toBe(second.rijen.length);
+    expect(await page.locator('.pupil-table tbody tr').first().getAttribute('data-leerling')).toBe(second.rijen[0]!.leerling_id);
+    // The page with the test pupil, from a link naming it.
+    await page.goto(new URL(`#/leerlingen?vestiging=${stroom.child.vestiging}&pagina=${childPage.pagina}`, stroom.url).toString());
+    await expect.poll(() => page.locator('.pager .page-of').innerText().catch(() => '')).toBe(`Pagina ${childPage.pagina} van ${first.paginas}`);
     await page.fill('#filter-leerling', child);
     expect(await page.locator('.pupil-table tbody tr:visible').count()).toBe(pupils.filter((p) => p.leerling_id === child).length);
     await page.locator('a.pupil-link', { hasText: child }).first().click();
@@ -518,7 +537,7 @@ describe('roles', () => {
     expect(vestigingen.length).toBeGreaterThan(8); // enough for the search field
     expect(vestigingen.map((v) => v.naam)).toEqual([...vestigingen.map((v) => v.naam)].sort()); // by name
     const target = vestigingen.find((v) => v.vestiging_id === stroom.child.vestiging)!;
-    const pupils = await apiGet<PupilListItem[]>(`api/leerlingen?vestiging=${target.vestiging_id}`);
+    const pupils = (await apiGet<PupilPage<PupilListItem>>(`api/leerlingen?vestiging=${target.vestiging_id}`)).rijen;
 
     await loginAs(USERS.beheerder);
     await page.goto(new URL('#/leerlingen', stroom.url).toString());
@@ -542,7 +561,7 @@ describe('roles', () => {
     let otherPupils: PupilListItem[] = [];
     for (const v of vestigingen) {
       if (v.vestiging_id === target.vestiging_id) continue;
-      otherPupils = await apiGet<PupilListItem[]>(`api/leerlingen?vestiging=${v.vestiging_id}`);
+      otherPupils = (await apiGet<PupilPage<PupilListItem>>(`api/leerlingen?vestiging=${v.vestiging_id}`)).rijen;
       if (otherPupils.length > 0) {
         other = v;
         break;
@@ -565,7 +584,8 @@ describe('roles', () => {
   it('a commissie member lists the support requests and follows one to the pupil’s timeline', async () => {
     consoleErrors.length = 0;
     const commissie = await apiLogin(stroom.url, USERS.commissie);
-    const requests = await commissie.get<SupportRequest[]>('api/leerlingen?aanvragen=1');
+    const requestPage = await commissie.get<PupilPage<SupportRequest>>('api/leerlingen?aanvragen=1');
+    const requests = requestPage.rijen; // the first page
     expect(requests.length).toBeGreaterThan(0);
     // The server: the list only for commissie and beheerder, and a list needs vestiging or aanvragen.
     const school = await apiLogin(stroom.url, USERS.school);
@@ -586,7 +606,8 @@ describe('roles', () => {
     expect(await page.locator('h1').innerText()).toBe('Aanvragen');
     const rows = page.locator('.request-table tbody tr');
     expect(await rows.count()).toBe(requests.length);
-    expect(await page.locator('.list-count').innerText()).toBe(`${formatNumber(requests.length, 'nl')} aanvragen`);
+    expect(await page.locator('.list-count').innerText()).toBe(`${formatNumber(requestPage.totaal, 'nl')} aanvragen`);
+    expect(await page.locator('.pager .page-of').innerText()).toBe(`Pagina 1 van ${formatNumber(requestPage.paginas, 'nl')}`);
     expect(await rows.first().getAttribute('data-besluit')).toBe(requests[0]!.besluit_id); // newest first, as the server
     await page.screenshot({ path: `${resultsDir}aanvragen.png` });
 
@@ -594,7 +615,9 @@ describe('roles', () => {
     const afgewezen = requests.filter((r) => r.uitkomst === 'afgewezen').length;
     await page.selectOption('#filter-uitkomst', 'afgewezen');
     expect(await page.locator('.request-table tbody tr:visible').count()).toBe(afgewezen);
-    expect(await page.locator('.list-count').innerText()).toBe(`${formatNumber(afgewezen, 'nl')} van ${formatNumber(requests.length, 'nl')} aanvragen`);
+    expect(await page.locator('.list-count').innerText()).toBe(
+      `${formatNumber(afgewezen, 'nl')} van ${formatNumber(requests.length, 'nl')} aanvragen (Pagina 1 van ${formatNumber(requestPage.paginas, 'nl')})`,
+    );
     await page.selectOption('#filter-uitkomst', '');
     await page.getByLabel('Zoek in de lijst').fill(chosen.besluit_id!);
     const matching = requests.filter((r) => requestMatches(r, { tekst: chosen.besluit_id!, uitkomst: '' }));
@@ -620,7 +643,10 @@ describe('roles', () => {
 
     // The server logged the list and the timeline for this pupil, under the commissie member's name.
     const audit = await apiGet<AuditEntry[]>(`api/audit?gebruiker=cees&leerling=${chosen.leerling_id}`);
-    expect(audit.some((e) => e.actie === 'lezen' && e.detail === 'lijst aanvragen')).toBe(true);
+    // The page of the list is one entry that keeps the pupils on it.
+    const listed = audit.find((e) => e.actie === 'lezen-lijst' && e.detail === `lijst aanvragen, pagina 1 van ${requestPage.paginas}`);
+    expect(listed?.leerlingen).toContain(chosen.leerling_id);
+    expect(listed?.leerling_id).toBeFalsy();
     expect(audit.some((e) => e.actie === 'lezen' && !e.detail)).toBe(true);
     // No Leerlingen page for the commissie.
     await page.goto(new URL('#/leerlingen', stroom.url).toString());
@@ -634,7 +660,7 @@ describe('roles', () => {
     await loginAs(USERS.beheerder);
     await page.goto(new URL('#/logboek', stroom.url).toString());
     await page.waitForSelector('.audit-table');
-    // The school's list requests log one read per pupil, so the search is found by filtering.
+    // The search is found by filtering on the pupil (which also finds the list pages showing it).
     const child = (await apiLogin(stroom.url, USERS.ouder)).session.leerling!;
     await page.getByLabel('Leerling', { exact: true }).fill(child);
     await page.click('.audit-filter button[type="submit"]');
@@ -651,6 +677,17 @@ describe('roles', () => {
     const entries = await apiGet<AuditEntry[]>('api/audit');
     expect(entries.length).toBeGreaterThan(2);
     expect(entries[0]!.id).toBeGreaterThan(entries.at(-1)!.id); // newest first
+    // Filters on action and date, kept in the address; the CSV link carries the same selection.
+    await page.selectOption('#filter-actie', 'zoeken-bsn');
+    await page.fill('#filter-van', entries[0]!.tijdstip.slice(0, 10));
+    await page.fill('#filter-tot', entries[0]!.tijdstip.slice(0, 10));
+    await page.click('.audit-filter button[type="submit"]');
+    await expect.poll(() => page.url()).toContain('actie=zoeken-bsn');
+    await expect.poll(async () => (await page.locator('.audit-table tbody tr').allInnerTexts()).every((row) => row.includes('zoeken-bsn'))).toBe(true);
+    expect(await page.locator('.audit-table tbody tr', { hasText: 'Vraag van de ouder (e2e)' }).count()).toBe(1);
+    expect(await page.locator('a.download-audit').getAttribute('href')).toContain('actie=zoeken-bsn');
+    const searches = await apiGet<AuditEntry[]>(`api/audit?actie=zoeken-bsn&leerling=${child}`);
+    expect(await page.locator('.audit-table tbody tr').count()).toBe(searches.length);
     await page.screenshot({ path: `${resultsDir}logboek.png` });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a.download-audit')]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);

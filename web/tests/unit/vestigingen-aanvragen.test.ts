@@ -3,14 +3,15 @@
 // (GET /api/leerlingen?aanvragen=1: never cached, filtered, newest first, each row a link to the
 // timeline pointing out that request) and where a timeline's "back" goes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api } from '../../src/api';
+import { api, auditUrl } from '../../src/api';
 import { t } from '../../src/i18n';
 import { newestRequestsFirst, outcomes, requestLink, requestMatches, requestSearchText } from '../../src/pages/aanvragen';
 import { backLink } from '../../src/pages/leerling';
 import { pickerOptions } from '../../src/pages/leerlingen';
 import { navPages } from '../../src/roles';
 import { endSession, startSession } from '../../src/session';
-import type { PupilRecord, Session, SupportRequest, Vestiging } from '../../src/types';
+import type { PupilPage, PupilRecord, Session, SupportRequest, Vestiging } from '../../src/types';
+import { neighbours, pageFromQuery } from '../../src/ui/pager';
 import { timelineEvents } from '../../src/ui/pupil-record';
 import {
   fold,
@@ -80,20 +81,43 @@ describe('GET /api/vestigingen', () => {
 });
 
 describe('GET /api/leerlingen?aanvragen=1', () => {
-  it('is a GET without token, and asked anew every time (the server logs each pupil listed)', async () => {
+  it('is a GET without token, a page at a time, and asked anew every time (the server logs each page shown)', async () => {
     const rows: SupportRequest[] = [{ leerling_id: 'ps-1', besluit_id: 'B1', soort: 'tlv', categorie: 'laag', aanvraagdatum: '2024-03-01', besluitdatum: null, uitkomst: 'lopend' }];
-    respond = () => ({ status: 200, body: rows });
-    expect(await api.supportRequests()).toEqual(rows);
+    const page: PupilPage<SupportRequest> = { pagina: 1, paginas: 3, per_pagina: 100, totaal: 201, rijen: rows };
+    respond = () => ({ status: 200, body: page });
+    expect(await api.supportRequests()).toEqual(page);
     await api.supportRequests();
+    await api.supportRequests(3);
+    await api.pupils('11VM00', 2);
     expect(calls.map((c) => [c.method, c.url, c.headers['X-CSRF-Token'] ?? null])).toEqual([
       ['GET', 'api/leerlingen?aanvragen=1', null],
       ['GET', 'api/leerlingen?aanvragen=1', null],
+      ['GET', 'api/leerlingen?aanvragen=1&pagina=3', null],
+      ['GET', 'api/leerlingen?vestiging=11VM00&pagina=2', null],
     ]);
+  });
+
+  it('offers the pages that exist, and reads a page number from the address', () => {
+    expect(neighbours({ pagina: 1, paginas: 3 })).toEqual({ previous: null, next: 2 });
+    expect(neighbours({ pagina: 2, paginas: 3 })).toEqual({ previous: 1, next: 3 });
+    expect(neighbours({ pagina: 3, paginas: 3 })).toEqual({ previous: 2, next: null });
+    expect(neighbours({ pagina: 1, paginas: 1 })).toEqual({ previous: null, next: null });
+    expect([null, '', '0', '-2', '1.5', 'twee', '4'].map(pageFromQuery)).toEqual([1, 1, 1, 1, 1, 1, 4]);
   });
 
   it('keeps the server’s message of a 403', async () => {
     respond = () => ({ status: 403, body: { fout: 'alleen de commissie en de beheerder zien de lijst van aanvragen' } });
     await expect(api.supportRequests()).rejects.toMatchObject({ status: 403, message: 'alleen de commissie en de beheerder zien de lijst van aanvragen' });
+  });
+});
+
+describe('GET /api/audit', () => {
+  it('sends the Logboek’s filters as query parameters, the empty ones left out', () => {
+    expect(auditUrl()).toBe('api/audit');
+    expect(auditUrl({ leerling: 'ps-1', gebruiker: '', actie: 'lezen-lijst', van: '2025-01-01', tot: '2025-01-31' })).toBe(
+      'api/audit?leerling=ps-1&actie=lezen-lijst&van=2025-01-01&tot=2025-01-31',
+    );
+    expect(auditUrl({ gebruiker: 'bea' }, true)).toBe('api/audit?formaat=csv&gebruiker=bea');
   });
 });
 
