@@ -126,7 +126,7 @@ TEST(AuditCsv, AFormulaLoginNameIsTextInTheExportAndOneLineInTheLog) {
     EXPECT_NE(csv.find(";\"'=HYPERLINK(\"\"x\"\")\";"), std::string::npos) << csv;
     const Cells cells = read_back(csv);
     ASSERT_EQ(cells.size(), 3u) << csv;
-    EXPECT_EQ(cells[0], (std::vector<std::string>{"id", "tijdstip", "gebruiker", "rol", "actie", "leerling_id", "bron", "detail", "adres"}));
+    EXPECT_EQ(cells[0], (std::vector<std::string>{"id", "tijdstip", "gebruiker", "rol", "actie", "leerling_id", "bron", "detail", "adres", "leerlingen"}));
     EXPECT_EQ(cells[1][2], "'=HYPERLINK(\"x\")");
     EXPECT_EQ(cells[1][4], "inloggen-mislukt");
     EXPECT_EQ(cells[2][2], "eve\ninloggen gelukt: gebruiker 'beheerder' \x1b[2J");  // quoted, one record
