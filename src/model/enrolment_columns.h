@@ -1,7 +1,8 @@
 // The enrolment spells as flat columns (struct of arrays), the form every measure reads.
 //
 // Pupils are dense integer ids 0..pupil_count-1; spells are sorted by (pupil, start), so one
-// pupil's spells are one contiguous range. Open ends are kOpenEnd, so "enrolled on t" is
+// pupil's spells are one contiguous range (ties on start by end, setting, then vestiging, so the
+// order does not depend on the order of the rows in the store). Open ends are kOpenEnd, so "enrolled on t" is
 // start <= t && t <= end without a branch for the open case.
 #pragma once
 
@@ -12,6 +13,7 @@
 
 #include "model/calendar.h"
 #include "model/setting.h"
+#include "model/string_column.h"
 
 namespace stroom {
 
@@ -24,7 +26,7 @@ struct EnrolmentColumns {
   std::vector<int32_t> end;       // inclusive, kOpenEnd when open
   std::vector<uint32_t> vestiging;  // index into RegionModel::vestiging_ids
   std::vector<uint32_t> pupil_first_spell;  // pupil p's spells are [first[p], first[p+1])
-  std::vector<std::string> pupil_ids;       // dense id -> stored leerling_id
+  StringColumn pupil_ids;                   // dense id -> stored leerling_id
 
   size_t size() const { return pupil.size(); }
   size_t pupil_count() const { return pupil_ids.size(); }
@@ -32,7 +34,8 @@ struct EnrolmentColumns {
   std::optional<Date> latest_date() const;
 };
 
-// Sorts spells by (pupil, start) and fills pupil_first_spell. Used by every loader.
+// Sorts spells by (pupil, start, end, setting, vestiging) and fills pupil_first_spell. Used by
+// every loader; pupil and pupil_ids must be complete (every pupil id < pupil_ids.size()).
 void finish_enrolment_columns(EnrolmentColumns& columns);
 
 }  // namespace stroom
