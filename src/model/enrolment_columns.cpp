@@ -6,6 +6,44 @@
 namespace stroom {
 namespace {
 
+std::optional<Date> latest_of(const EnrolmentColumns& columns) {
+  if (columns.size() == 0) return std::nullopt;
+  int32_t latest = std::numeric_limits<int32_t>::min();
+  for (size_t i = 0; i < columns.size(); ++i) {
+    latest = std::max(latest, columns.start[i]);
+    if (columns.end[i] != kOpenEnd) latest = std::max(latest, columns.end[i]);
+  }
+  return Date::from_days(latest);
+}
+
+// One pass over the spells: each spell covers a run of consecutive 1 Octobers (up to the latest
+// date); a difference array over the candidate 1 Octobers marks which ones anyone covers. The
+// candidates are few (one a year), so finding a spell's run is two searches in a short array.
+std::vector<Date> teldata_of(const EnrolmentColumns& columns) {
+  if (!columns.latest) return {};
+  const Date latest = *columns.latest;
+  const int32_t earliest = *std::min_element(columns.start.begin(), columns.start.end());
+  std::vector<int32_t> candidates;  // the 1 Octobers from the earliest start's year to latest
+  for (int year = Date::from_days(earliest).year(); SchoolYear{year}.teldatum() <= latest; ++year)
+    candidates.push_back(SchoolYear{year}.teldatum().days());
+  std::vector<int64_t> delta(candidates.size() + 1, 0);
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const int32_t end = std::min(columns.end[i], latest.days());  // kOpenEnd is the largest value
+    const auto from = std::lower_bound(candidates.begin(), candidates.end(), columns.start[i]);
+    const auto to = std::upper_bound(from, candidates.end(), end);  // one past the last covered
+    if (from == to) continue;
+    ++delta[size_t(from - candidates.begin())];
+    --delta[size_t(to - candidates.begin())];
+  }
+  std::vector<Date> dates;
+  int64_t covering = 0;
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    covering += delta[c];
+    if (covering > 0) dates.push_back(Date::from_days(candidates[c]));
+  }
+  return dates;
+}
+
 template <typename T>
 void permute(std::vector<T>& values, const std::vector<uint32_t>& order) {
   std::vector<T> sorted(values.size());
@@ -14,16 +52,6 @@ void permute(std::vector<T>& values, const std::vector<uint32_t>& order) {
 }
 
 }  // namespace
-
-std::optional<Date> EnrolmentColumns::latest_date() const {
-  if (pupil.empty()) return std::nullopt;
-  int32_t latest = std::numeric_limits<int32_t>::min();
-  for (size_t i = 0; i < size(); ++i) {
-    latest = std::max(latest, start[i]);
-    if (end[i] != kOpenEnd) latest = std::max(latest, end[i]);
-  }
-  return Date::from_days(latest);
-}
 
 // A counting sort by pupil (the ids are dense, so this is two linear passes and needs no
 // comparisons), then each pupil's few spells sorted by the rest of the key. A comparison sort of
@@ -64,6 +92,8 @@ void finish_enrolment_columns(EnrolmentColumns& columns) {
   if (with_vestiging) permute(columns.vestiging, order);
   for (size_t p = 0; p < pupils; ++p)
     std::fill(columns.pupil.begin() + first[p], columns.pupil.begin() + first[p + 1], uint32_t(p));
+  columns.latest = latest_of(columns);
+  columns.teldata = teldata_of(columns);
 }
 
 }  // namespace stroom

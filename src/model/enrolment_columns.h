@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,14 +29,21 @@ struct EnrolmentColumns {
   std::vector<uint32_t> pupil_first_spell;  // pupil p's spells are [first[p], first[p+1])
   StringColumn pupil_ids;                   // dense id -> stored leerling_id
 
+  // Filled by finish_enrolment_columns, once per model, so that no measure or request needs a
+  // pass over millions of spells for them:
+  std::optional<Date> latest;  // the latest startdatum or einddatum of any spell; nullopt when none
+  std::vector<Date> teldata;   // every 1 October, not later than latest, on which a pupil is enrolled
+
   size_t size() const { return pupil.size(); }
   size_t pupil_count() const { return pupil_ids.size(); }
-  // The latest startdatum or einddatum of any spell; nullopt when there are no spells.
-  std::optional<Date> latest_date() const;
+  // The latest startdatum or einddatum of any spell (an open spell says nothing about the
+  // future); nullopt when there are no spells.
+  std::optional<Date> latest_date() const { return latest; }
 };
 
-// Sorts spells by (pupil, start, end, setting, vestiging) and fills pupil_first_spell. Used by
-// every loader; pupil and pupil_ids must be complete (every pupil id < pupil_ids.size()).
+// Sorts spells by (pupil, start, end, setting, vestiging) and fills pupil_first_spell, latest and
+// teldata. Used by every loader; pupil and pupil_ids must be complete (every pupil id <
+// pupil_ids.size()).
 void finish_enrolment_columns(EnrolmentColumns& columns);
 
 }  // namespace stroom
