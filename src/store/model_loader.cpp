@@ -9,6 +9,8 @@
 // and the enrolments are ordered by a counting sort on the dense pupil id.
 #include "store/model_loader.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <charconv>
 #include <functional>
@@ -41,8 +43,44 @@ int32_t stored_date(std::string_view iso) {
   return date->days();
 }
 
-int32_t optional_date(const Statement& row, int column, int32_t when_empty) {
-  return row.column_is_null(column) ? when_empty : stored_date(row.column_text(column));
+// A SELECT over one of the large tables through SQLite's C API: a field is its text pointer and
+// length, two calls where Statement makes three (the type check), and nothing is copied.
+class RowReader {
+ public:
+  struct Field {
+    const char* data;  // nullptr for NULL
+    size_t size;
+    bool null() const { return data == nullptr; }
+    std::string_view text() const { return data ? std::string_view(data, size) : std::string_view(); }
+  };
+
+  RowReader(Database& db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v2(db.handle(), sql.data(), int(sql.size()), &stmt_, nullptr) != SQLITE_OK) db.fail(sql);
+  }
+  ~RowReader() { sqlite3_finalize(stmt_); }
+  RowReader(const RowReader&) = delete;
+  RowReader& operator=(const RowReader&) = delete;
+
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    db_.fail(sqlite3_sql(stmt_));
+  }
+  Field operator[](int column) const {
+    auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    if (text) return {text, size_t(sqlite3_column_bytes(stmt_, column))};
+    // A null pointer is NULL, or (should SQLite give one for it) an empty text.
+    return {sqlite3_column_type(stmt_, column) == SQLITE_NULL ? nullptr : "", 0};
+  }
+
+ private:
+  Database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+int32_t optional_date(RowReader::Field field, int32_t when_empty) {
+  return field.null() ? when_empty : stored_date(field.text());
 }
 
 std::optional<Date> optional_day(const Statement& row, int column) {
@@ -154,6 +192,8 @@ class IdSet {
   Interner intern_;
 };
 
+uint32_t optional_id(RowReader::Field field, IdSet& ids) { return field.null() ? kNoIndex : ids(field.text()); }
+
 void renumber(std::vector<uint32_t>& column, const std::vector<uint32_t>& renumber) {
   for (uint32_t& value : column)
     if (value != kNoIndex) value = renumber[value];
@@ -186,14 +226,13 @@ void load_enrolment_rows(Database& db, RegionModel& region, LoadIds& ids) {
   e.start.reserve(rows);
   e.end.reserve(rows);
   e.vestiging.reserve(rows);
-  Statement query =
-      db.prepare("SELECT leerling_id, onderwijssoort, startdatum, einddatum, vestiging_id FROM inschrijvingen");
+  RowReader query(db, "SELECT leerling_id, onderwijssoort, startdatum, einddatum, vestiging_id FROM inschrijvingen");
   while (query.step()) {
-    e.pupil.push_back(ids.pupil(query.column_text(0)));
-    e.setting.push_back(stored_setting(query.column_text(1)));
-    e.start.push_back(stored_date(query.column_text(2)));
-    e.end.push_back(optional_date(query, 3, kOpenEnd));
-    e.vestiging.push_back(ids.vestiging(query.column_text(4)));
+    e.pupil.push_back(ids.pupil(query[0].text()));
+    e.setting.push_back(stored_setting(query[1].text()));
+    e.start.push_back(stored_date(query[2].text()));
+    e.end.push_back(optional_date(query[3], kOpenEnd));
+    e.vestiging.push_back(ids.vestiging(query[4].text()));
   }
 }
 
@@ -206,34 +245,33 @@ void load_absences(Database& db, RegionModel& region, LoadIds& ids) {
   a.end.reserve(rows);
   a.vestiging.reserve(rows);
   a.reason.reserve(rows);
-  Statement query = db.prepare(
-      "SELECT leerling_id, thuiszitter, startdatum, einddatum, vestiging_id, reden FROM verzuim");
+  RowReader query(db, "SELECT leerling_id, thuiszitter, startdatum, einddatum, vestiging_id, reden FROM verzuim");
   while (query.step()) {
-    a.pupil.push_back(ids.pupil(query.column_text(0)));
-    a.thuiszitter.push_back(query.column_text(1) == "ja");
-    a.start.push_back(stored_date(query.column_text(2)));
-    a.end.push_back(optional_date(query, 3, kOpenEnd));
-    a.vestiging.push_back(query.column_is_null(4) ? kNoIndex : ids.vestiging(query.column_text(4)));
-    a.reason.push_back(query.column_is_null(5) ? kNoIndex : ids.reason(query.column_text(5)));
+    a.pupil.push_back(ids.pupil(query[0].text()));
+    a.thuiszitter.push_back(query[1].text() == "ja");
+    a.start.push_back(stored_date(query[2].text()));
+    a.end.push_back(optional_date(query[3], kOpenEnd));
+    a.vestiging.push_back(optional_id(query[4], ids.vestiging));
+    a.reason.push_back(optional_id(query[5], ids.reason));
   }
 }
 
 void load_decisions(Database& db, RegionModel& region, LoadIds& ids) {
   auto& d = region.decisions;
-  Statement query = db.prepare(
-      "SELECT leerling_id, soort, uitkomst, categorie, voorziening_id, aanvraagdatum, besluitdatum, "
-      "startdatum, einddatum FROM ondersteuning");
+  RowReader query(db,
+                  "SELECT leerling_id, soort, uitkomst, categorie, voorziening_id, aanvraagdatum, besluitdatum, "
+                  "startdatum, einddatum FROM ondersteuning");
   while (query.step()) {
-    d.pupil.push_back(ids.pupil(query.column_text(0)));
-    d.kind.push_back(uint8_t(stored_code<DecisionKind>(query.column_text(1), kDecisionKinds)));
-    d.outcome.push_back(uint8_t(stored_code<DecisionOutcome>(query.column_text(2), kOutcomes)));
-    d.category.push_back(query.column_is_null(3) ? kNoCategory
-                                                 : uint8_t(stored_code<uint8_t>(query.column_text(3), kCategories)));
-    d.provision.push_back(query.column_is_null(4) ? kNoIndex : ids.provision(query.column_text(4)));
-    d.requested.push_back(optional_date(query, 5, kNoDate));
-    d.decided.push_back(optional_date(query, 6, kNoDate));
-    d.start.push_back(optional_date(query, 7, kNoDate));
-    d.end.push_back(optional_date(query, 8, kOpenEnd));
+    d.pupil.push_back(ids.pupil(query[0].text()));
+    d.kind.push_back(uint8_t(stored_code<DecisionKind>(query[1].text(), kDecisionKinds)));
+    d.outcome.push_back(uint8_t(stored_code<DecisionOutcome>(query[2].text(), kOutcomes)));
+    const auto category = query[3];
+    d.category.push_back(category.null() ? kNoCategory : uint8_t(stored_code<uint8_t>(category.text(), kCategories)));
+    d.provision.push_back(optional_id(query[4], ids.provision));
+    d.requested.push_back(optional_date(query[5], kNoDate));
+    d.decided.push_back(optional_date(query[6], kNoDate));
+    d.start.push_back(optional_date(query[7], kNoDate));
+    d.end.push_back(optional_date(query[8], kOpenEnd));
   }
 }
 
