@@ -18,4 +18,9 @@ void StringColumn::reserve(size_t strings, size_t chars) {
   chars_.reserve(chars);
 }
 
+void StringColumn::clear() {
+  chars_.clear();
+  offsets_.resize(1);
+}
+
 }  // namespace stroom

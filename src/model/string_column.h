@@ -23,6 +23,8 @@ class StringColumn {
   void push_back(std::string_view text);
   // Room for `strings` strings of `chars` characters in all, without reallocating.
   void reserve(size_t strings, size_t chars);
+  // Empties the column, keeping its memory for what comes next.
+  void clear();
 
  private:
   std::string chars_;
