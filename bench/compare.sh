@@ -15,8 +15,15 @@
 #          then the SQL of bench/compare/duckdb/*.sql.
 # Target (issue): stroom faster than both on every question, and at least 10x faster than SQLite.
 #
+# Load (issue 9): `stroom serve` reloads the model while serving, so load_region (store -> model)
+#          is compared with DuckDB's CSV -> tables: LOAD_RUNS fresh processes of each, alternating
+#          (so both meet the same background load), each timed and its peak memory taken.
+#          Target: stroom's median load time and its peak at most DuckDB's.
+#
 # Usage: bench/compare.sh [PUPILS]      (default 2500000: the national size, 2018-2025)
-# Environment: RUNS (timed runs per question for stroom and DuckDB, default 5), SQLITE_RUNS
+# Environment: LOAD_RUNS (alternating load-only runs of each, default 3; 0 skips them), LOAD_ONLY=1
+#   (only the data and the load comparison: no questions, no SQLite),
+#   RUNS (timed runs per question for stroom and DuckDB, default 5), SQLITE_RUNS
 #   (default 3: SQLite's national runs take minutes each), AT (thuiszitters date, default
 #   2025-02-01), WORK (folder for data and answers, default /tmp/stroom-compare-PUPILS; generated
 #   CSV files and the imported store are reused when they match PUPILS, FRESH=1 regenerates).
@@ -27,6 +34,8 @@ root=$PWD
 pupils=${1:-2500000}
 runs=${RUNS:-5}
 sqlite_runs=${SQLITE_RUNS:-3}
+load_runs=${LOAD_RUNS:-3}
+load_only=${LOAD_ONLY:-0}
 at=${AT:-2025-02-01}
 from=2018 to=2025 seed=1
 work=${WORK:-/tmp/stroom-compare-$pupils}
@@ -37,6 +46,7 @@ questions=(leerlingen stromen thuiszitters verblijfsduur)
 say() { printf '== %s\n' "$*" >&2; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 # --- setup (idempotent): tools the peers need ------------------------------------------------
 # sqlite3 (the CLI), GNU time (peak memory of a child process) and node/npm (for DuckDB's Node
@@ -97,6 +107,63 @@ fi
 csv_mb=$(du -cm "$work"/csv/*.csv | tail -1 | cut -f1)
 db_mb=$(du -m "$work/stroom.db" | cut -f1)
 spells=$(($(wc -l <"$work/csv/inschrijvingen.csv") - 1))
+
+# --- load: store -> model against CSV -> tables, alternating fresh processes ------------------
+# Each run is a new process, as a reload is a new model; the two engines take turns so that both
+# meet the same background load on a shared machine. Each prints "load <ms> <peak KiB>" (peak =
+# VmHWM during the load); GNU time adds the process's CPU seconds, to tell waiting from working.
+: >"$work/load.tsv"
+for ((run = 1; run <= load_runs; run++)); do
+  say "load run $run of $load_runs: stroom load_region, then DuckDB CSV -> tables"
+  /usr/bin/time -f '%U %S' -o "$work/load-cpu.txt" "$bench" --db "$work/stroom.db" --load-only >"$work/load-run.txt"
+  awk -v cpu="$(awk '{ print $1 + $2 }' "$work/load-cpu.txt")" '$1 == "load" { printf "stroom\t%s\t%s\t%s\n", $2, $3, cpu }' \
+    "$work/load-run.txt" | tee -a "$work/load.tsv" >&2
+  /usr/bin/time -f '%U %S' -o "$work/load-cpu.txt" \
+    node bench/compare/duckdb.mjs --csv "$work/csv" --at "$at" --out "$answers" --load-only >"$work/load-run.txt"
+  awk -v cpu="$(awk '{ print $1 + $2 }' "$work/load-cpu.txt")" '$1 == "load" { printf "duckdb\t%s\t%s\t%s\n", $2, $3, cpu }' \
+    "$work/load-run.txt" | tee -a "$work/load.tsv" >&2
+done
+# engine -> median load ms, min ms, max ms, max peak KiB, median CPU s
+load_stats() {
+  awk -F'\t' -v e="$1" '
+    $1 == e { t[++n] = $2; if ($3 > peak) peak = $3; c[n] = $4 }
+    END {
+      if (n == 0) exit
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) {
+        if (t[j] < t[i]) { x = t[i]; t[i] = t[j]; t[j] = x }
+        if (c[j] < c[i]) { x = c[i]; c[i] = c[j]; c[j] = x }
+      }
+      mt = (n % 2) ? t[(n + 1) / 2] : (t[n / 2] + t[n / 2 + 1]) / 2
+      mc = (n % 2) ? c[(n + 1) / 2] : (c[n / 2] + c[n / 2 + 1]) / 2
+      printf "%.0f\t%.0f\t%.0f\t%d\t%.1f\n", mt, t[1], t[n], peak, mc
+    }' "$work/load.tsv"
+}
+print_load_table() {
+  ((load_runs > 0)) || return 0
+  local s d
+  s=$(load_stats stroom) d=$(load_stats duckdb)
+  local s_ms s_peak d_ms d_peak
+  s_ms=$(cut -f1 <<<"$s") s_peak=$(cut -f4 <<<"$s") d_ms=$(cut -f1 <<<"$d") d_peak=$(cut -f4 <<<"$d")
+  echo "Load ($load_runs alternating fresh processes each, $(date +%F), $(nproc) cores, load average at the end" \
+       "$(cut -d' ' -f1-3 /proc/loadavg)): median ms (min-max), highest peak MB, median CPU s (user + sys)."
+  echo
+  echo "| load | median ms | min–max ms | peak MB | CPU s |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  echo "| stroom: store → model (load_region) | $(cut -f1 <<<"$s") | $(cut -f2 <<<"$s")–$(cut -f3 <<<"$s") | $(mb "$s_peak") | $(cut -f5 <<<"$s") |"
+  echo "| DuckDB: CSV → tables | $(cut -f1 <<<"$d") | $(cut -f2 <<<"$d")–$(cut -f3 <<<"$d") | $(mb "$d_peak") | $(cut -f5 <<<"$d") |"
+  echo
+  awk -v sm="$s_ms" -v dm="$d_ms" -v sp="$s_peak" -v dp="$d_peak" 'BEGIN {
+    printf "Load target (stroom no slower and no larger than DuckDB): time %s (%.2f× DuckDB), peak %s (%.2f× DuckDB)\n",
+      sm <= dm ? "met" : "MISSED", sm / dm, sp <= dp ? "met" : "MISSED", sp / dp }'
+  echo
+}
+
+if ((load_only)); then
+  echo
+  echo "$pupils pupils (--from $from --to $to --seed $seed), $spells inschrijvingen, CSV $csv_mb MB, store $db_mb MB."
+  print_load_table
+  exit 0
+fi
 
 # --- stroom ------------------------------------------------------------------------------------
 # The reference answers are what a user gets: `stroom measure ID --format csv`.
@@ -161,7 +228,6 @@ done
 
 # --- the table -------------------------------------------------------------------------------
 field() { awk -F'\t' -v k="$2" -v c="$3" '$1 == k { print $c }' "$work/$1.tsv"; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 ms() { awk -v v="$1" 'BEGIN { if (v >= 100) printf "%.0f", v; else printf "%.1f", v }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { r = a / b; if (r >= 10) printf "%.0f×", r; else printf "%.1f×", r }'; }
 
@@ -195,6 +261,7 @@ echo "| stroom: store → model (load_region) | $(ms "$(field stroom load 2)") m
 echo "| DuckDB: CSV → tables | $(ms "$(field duckdb load 2)") ms | $(mb "$(field duckdb load 3)") |"
 echo "| SQLite: none; creating the extra indexes + ANALYZE | ${index_s} s | $(mb "$(tail -1 "$work/sqlite-index.kib")") |"
 echo
+print_load_table
 if ((mismatch)); then
   echo "!!!!!!!! At least one peer answer DIFFERS from stroom's: see the diffs above and $answers."
   exit 4

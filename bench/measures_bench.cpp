@@ -12,7 +12,8 @@
 // figure is "model + what that question needed"; where the reset is refused, the figure falls
 // back to getrusage's ru_maxrss, the peak of the whole process so far (and says so).
 //
-// Usage: measures_bench --db FILE [--at YYYY-MM-DD] [--runs N]
+// Usage: measures_bench --db FILE [--at YYYY-MM-DD] [--runs N] [--load-only]
+// (--load-only: the load and its line only, for compare.sh's repeated load comparison)
 // Output: tab-separated lines on stdout (a '#' line first), one per step:
 //   load          <ms>         <peak KiB>   (store -> model)
 //   <question>    <median ms>  <peak KiB>   <min ms>  <max ms>
@@ -66,7 +67,8 @@ double median(std::vector<double> values) {
 }
 
 int usage_error(const char* message) {
-  std::fprintf(stderr, "measures_bench: %s\nusage: measures_bench --db FILE [--at YYYY-MM-DD] [--runs N]\n",
+  std::fprintf(stderr,
+               "measures_bench: %s\nusage: measures_bench --db FILE [--at YYYY-MM-DD] [--runs N] [--load-only]\n",
                message);
   return 1;
 }
@@ -77,8 +79,13 @@ int main(int argc, char** argv) {
   std::string db_path;
   std::string at_text;
   int runs = 5;
+  bool load_only = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
+    if (arg == "--load-only") {
+      load_only = true;
+      continue;
+    }
     if (i + 1 >= argc) return usage_error(("missing value after " + arg).c_str());
     if (arg == "--db") db_path = argv[++i];
     else if (arg == "--at") at_text = argv[++i];
@@ -106,6 +113,7 @@ int main(int argc, char** argv) {
               region.enrolments.size(), region.enrolments.pupil_count(), region.absences.size(), runs,
               per_question_peak ? "VmHWM during the step (reset per step)" : "ru_maxrss of the process so far");
   std::printf("load\t%.1f\t%ld\n", load_ms, load_peak);
+  if (load_only) return 0;
 
   // The four questions of bench/compare.sh, with the parameters `stroom measure` would get.
   struct Question {

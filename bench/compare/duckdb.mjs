@@ -6,7 +6,8 @@
 // extension, which is downloaded at run time, and nothing may be downloaded here. Extension
 // auto-install and auto-load are switched off so that cannot happen by accident either.
 //
-// Usage: node duckdb.mjs --csv DIR --at YYYY-MM-DD --out DIR [--runs N]
+// Usage: node duckdb.mjs --csv DIR --at YYYY-MM-DD --out DIR [--runs N] [--load-only]
+// (--load-only: the load and its line only, for compare.sh's repeated load comparison)
 // Output (stdout), tab-separated, as bench/measures_bench prints it:
 //   load          <ms>         <peak KiB>
 //   <question>    <median ms>  <peak KiB>   <min ms>  <max ms>
@@ -31,6 +32,7 @@ const csvDir = option('--csv');
 const at = option('--at');
 const outDir = option('--out');
 const runs = Math.max(1, Number(option('--runs', '5')));
+const loadOnly = process.argv.includes('--load-only');
 if (!/^\d{4}-\d{2}-\d{2}$/.test(at)) throw new Error(`duckdb.mjs: --at ${at} is not YYYY-MM-DD`);
 
 // Resets the resident high-water mark; false where the kernel refuses (then peaks accumulate).
@@ -89,6 +91,7 @@ console.log(
     `peak = ${perStepPeak ? 'VmHWM during the step (reset per step)' : 'VmHWM of the process so far'}`,
 );
 console.log(`load\t${loadMs.toFixed(1)}\t${loadPeak}`);
+if (loadOnly) process.exit(0);
 
 const questions = [
   ['leerlingen', {}],

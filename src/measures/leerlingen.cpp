@@ -26,32 +26,8 @@ PupilCounts count_pupils(const EnrolmentColumns& enrolments, Date date) {
   return count_pupils(SettingMasks(enrolments, dates))[0];
 }
 
-// One pass over the spells: each spell covers a run of consecutive 1 Octobers (up to the latest
-// date in the data); a difference array over the years marks which ones anyone covers. Every
-// date-based measure asks for the teldata, so this must not cost a pupils x dates matrix.
-std::vector<Date> teldata(const EnrolmentColumns& enrolments) {
-  auto latest = enrolments.latest_date();
-  if (!latest) return {};
-  const int32_t earliest = *std::min_element(enrolments.start.begin(), enrolments.start.end());
-  const int first_year = Date::from_days(earliest).year();
-  std::vector<int64_t> delta(size_t(latest->year() - first_year + 2), 0);
-  for (size_t i = 0; i < enrolments.size(); ++i) {
-    const Date start = Date::from_days(enrolments.start[i]);
-    const Date end = std::min(*latest, Date::from_days(enrolments.end[i] == kOpenEnd ? latest->days() : enrolments.end[i]));
-    const int from = start <= SchoolYear{start.year()}.teldatum() ? start.year() : start.year() + 1;
-    const int to = end >= SchoolYear{end.year()}.teldatum() ? end.year() : end.year() - 1;
-    if (from > to) continue;
-    ++delta[size_t(from - first_year)];
-    --delta[size_t(to - first_year + 1)];
-  }
-  std::vector<Date> dates;
-  int64_t covering = 0;
-  for (int year = first_year; year <= latest->year(); ++year) {
-    covering += delta[size_t(year - first_year)];
-    if (covering > 0) dates.push_back(SchoolYear{year}.teldatum());
-  }
-  return dates;
-}
+// Computed once per model, when its enrolments are finished (enrolment_columns.cpp).
+std::vector<Date> teldata(const EnrolmentColumns& enrolments) { return enrolments.teldata; }
 
 std::string setting_or_total_code(size_t index) {
   return index < kSettingCount ? std::string(setting_code(kAllSettings[index])) : "totaal";

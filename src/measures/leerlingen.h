@@ -16,7 +16,8 @@ using PupilCounts = std::array<int64_t, kSettingCount + 1>;
 inline constexpr size_t kTotaal = kSettingCount;
 
 // The teldata of the data: every 1 October on which at least one pupil is enrolled, not later
-// than the latest startdatum or einddatum (an open spell says nothing about the future).
+// than the latest startdatum or einddatum (an open spell says nothing about the future). Computed
+// once per model by finish_enrolment_columns; this returns that list.
 std::vector<Date> teldata(const EnrolmentColumns& enrolments);
 
 // Pupil counts on each of the masks' dates.

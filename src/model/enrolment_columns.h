@@ -1,17 +1,20 @@
 // The enrolment spells as flat columns (struct of arrays), the form every measure reads.
 //
 // Pupils are dense integer ids 0..pupil_count-1; spells are sorted by (pupil, start), so one
-// pupil's spells are one contiguous range. Open ends are kOpenEnd, so "enrolled on t" is
+// pupil's spells are one contiguous range (ties on start by end, setting, then vestiging, so the
+// order does not depend on the order of the rows in the store). Open ends are kOpenEnd, so "enrolled on t" is
 // start <= t && t <= end without a branch for the open case.
 #pragma once
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/calendar.h"
 #include "model/setting.h"
+#include "model/string_column.h"
 
 namespace stroom {
 
@@ -24,15 +27,23 @@ struct EnrolmentColumns {
   std::vector<int32_t> end;       // inclusive, kOpenEnd when open
   std::vector<uint32_t> vestiging;  // index into RegionModel::vestiging_ids
   std::vector<uint32_t> pupil_first_spell;  // pupil p's spells are [first[p], first[p+1])
-  std::vector<std::string> pupil_ids;       // dense id -> stored leerling_id
+  StringColumn pupil_ids;                   // dense id -> stored leerling_id
+
+  // Filled by finish_enrolment_columns, once per model, so that no measure or request needs a
+  // pass over millions of spells for them:
+  std::optional<Date> latest;  // the latest startdatum or einddatum of any spell; nullopt when none
+  std::vector<Date> teldata;   // every 1 October, not later than latest, on which a pupil is enrolled
 
   size_t size() const { return pupil.size(); }
   size_t pupil_count() const { return pupil_ids.size(); }
-  // The latest startdatum or einddatum of any spell; nullopt when there are no spells.
-  std::optional<Date> latest_date() const;
+  // The latest startdatum or einddatum of any spell (an open spell says nothing about the
+  // future); nullopt when there are no spells.
+  std::optional<Date> latest_date() const { return latest; }
 };
 
-// Sorts spells by (pupil, start) and fills pupil_first_spell. Used by every loader.
+// Sorts spells by (pupil, start, end, setting, vestiging) and fills pupil_first_spell, latest and
+// teldata. Used by every loader; pupil and pupil_ids must be complete (every pupil id <
+// pupil_ids.size()).
 void finish_enrolment_columns(EnrolmentColumns& columns);
 
 }  // namespace stroom
