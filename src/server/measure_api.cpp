@@ -34,8 +34,6 @@ nlohmann::ordered_json data_date(const RegionModel& region) { return date_or_nul
 
 }  // namespace
 
-ApiResponse api_error(int status, const std::string& message) { return {status, {{"fout", message}}}; }
-
 ApiResponse list_measures_response() {
   auto list = nlohmann::ordered_json::array();
   for (const auto& m : measure_registry())
