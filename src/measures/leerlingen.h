@@ -6,7 +6,7 @@
 #include <optional>
 #include <vector>
 
-#include "measures/measure_registry.h"
+#include "measures/measure_definition.h"
 #include "measures/setting_masks.h"
 
 namespace stroom {
