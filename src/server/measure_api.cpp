@@ -3,9 +3,9 @@
 
 #include <fmt/format.h>
 
-#include "measures/leerlingen.h"
 #include "measures/measure_parameters.h"
 #include "measures/measure_registry.h"
+#include "measures/pupil_counts.h"
 
 namespace stroom {
 namespace {
