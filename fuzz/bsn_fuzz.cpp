@@ -20,6 +20,7 @@
 #include "ingest/bsn.h"
 #include "ingest/field_rules.h"
 #include "ingest/file_schema.h"
+#include "model/trim.h"
 
 namespace {
 
@@ -87,12 +88,6 @@ bool pseudonym_shape(const std::string& p) {
   return true;
 }
 
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 const stroom::ColumnSpec& pupil_id_column() {
   const auto& schema = stroom::file_schema(stroom::FileKind::inschrijvingen);
   return schema.columns[*schema.column_index("leerling_id")];
@@ -127,7 +122,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   // The importer's path: a leerling_id field of inschrijvingen.csv.
   const stroom::FieldResult field = stroom::normalise_field(pupil_id_column(), id, pseudonymise);
-  const std::string_view core = trimmed(id);
+  const std::string_view core = stroom::trim(id);
   const bool eight_digit_bsn = core.size() == 8 && all_digits(core) && reference_elfproef("0" + std::string(core));
   if (core.empty() || core.size() > 64 || stroom::has_pseudonym_prefix(core)) {
     FUZZ_CHECK(!field.ok);

@@ -18,14 +18,9 @@
 
 #include "fuzz_check.h"
 #include "model/calendar.h"
+#include "model/trim.h"
 
 namespace {
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 void check_date(std::string_view text, stroom::Date date) {
   const stroom::CivilDate c = date.civil();
@@ -37,7 +32,7 @@ void check_date(std::string_view text, stroom::Date date) {
   const std::string iso = date.iso();
   FUZZ_CHECK(iso == fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day));
   FUZZ_CHECK(stroom::parse_date(iso) == date);
-  const std::string_view core = trimmed(text);
+  const std::string_view core = stroom::trim(text);
   if (core.size() == 10 && (core[4] == '-' || core[4] == '/')) {
     std::string canonical(core);
     for (char& ch : canonical) ch = ch == '/' ? '-' : ch;

@@ -18,8 +18,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "measures/leerlingen.h"
 #include "measures/measure_registry.h"
+#include "measures/pupil_counts.h"
 #include "store/migrations.h"
 #include "store/model_loader.h"
 #include "test_support.h"

@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "accounts/password_hash.h"
 #include "server/authenticator.h"
-#include "server/password_hash.h"
 #include "store/migrations.h"
 #include "test_support.h"
 

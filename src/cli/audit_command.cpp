@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "accounts/account_admin.h"
 #include "cli/commands.h"
-#include "server/account_admin.h"
 #include "store/audit_log.h"
 #include "store/migrations.h"
 

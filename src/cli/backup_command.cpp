@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "accounts/account_admin.h"
 #include "cli/commands.h"
-#include "server/account_admin.h"
 #include "store/backup.h"
 
 namespace stroom::cli {

@@ -10,8 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "accounts/account_admin.h"
 #include "cli/commands.h"
-#include "server/account_admin.h"
 #include "store/migrations.h"
 
 namespace stroom::cli {

@@ -9,17 +9,12 @@
 
 #include "ingest/bsn.h"
 #include "model/calendar.h"
+#include "model/trim.h"
 
 namespace stroom {
 namespace {
 
 constexpr size_t kMaxPupilIdLength = 64;
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 bool all_digits(std::string_view text) {
   return !text.empty() &&

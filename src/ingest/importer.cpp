@@ -13,15 +13,14 @@
 #include "ingest/csv_reader.h"
 #include "ingest/field_rules.h"
 #include "ingest/text_encoding.h"
+#include "model/trim.h"
 #include "store/registration_writer.h"
 
 namespace stroom {
 namespace {
 
 std::string lower_trimmed(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  std::string lower(text);
+  std::string lower(trim(text, kWhiteSpace));
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return char(std::tolower(c)); });
   return lower;

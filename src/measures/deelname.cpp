@@ -1,7 +1,7 @@
 // Measure `deelname` (maatboek.md): participation rate of sbo and so in bao, pro and vso in vo.
 #include "measures/deelname.h"
 
-#include "measures/leerlingen.h"
+#include "measures/pupil_counts.h"
 
 namespace stroom {
 namespace {

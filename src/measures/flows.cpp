@@ -1,7 +1,7 @@
 // Flow matrices per school year; see flows.h.
 #include "measures/flows.h"
 
-#include "measures/leerlingen.h"
+#include "measures/pupil_counts.h"
 #include "measures/setting_masks.h"
 
 namespace stroom {

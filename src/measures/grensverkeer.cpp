@@ -9,7 +9,7 @@
 #include <map>
 #include <set>
 
-#include "measures/leerlingen.h"
+#include "measures/pupil_counts.h"
 
 namespace stroom {
 namespace {

@@ -1,6 +1,6 @@
 // Measure `kosten` (maatboek.md): cost of provisions per school year, prorated by days.
 #pragma once
-#include "measures/measure_registry.h"
+#include "measures/measure_definition.h"
 namespace stroom {
 MeasureDefinition kosten_measure();
 }  // namespace stroom

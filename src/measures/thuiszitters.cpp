@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "measures/leerlingen.h"
+#include "measures/pupil_counts.h"
 
 namespace stroom {
 namespace {

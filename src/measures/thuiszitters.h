@@ -1,6 +1,6 @@
 // Measure `thuiszitters` (maatboek.md): active thuiszitters on a date, per 1000 pupils, duration.
 #pragma once
-#include "measures/measure_registry.h"
+#include "measures/measure_definition.h"
 namespace stroom {
 
 // Indexes of the verzuim reports that are active thuiszitter reports on `at`: thuiszitter = ja,

@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include "measures/measure_registry.h"
+#include "measures/measure_definition.h"
 
 namespace stroom {
 

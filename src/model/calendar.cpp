@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "model/trim.h"
+
 namespace stroom {
 namespace {
 
@@ -28,12 +30,6 @@ bool take_separator(std::string_view& text, char separator) {
   if (text.empty() || text.front() != separator) return false;
   text.remove_prefix(1);
   return true;
-}
-
-std::string_view trim_spaces(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
 }
 
 }  // namespace
@@ -72,7 +68,7 @@ std::string Date::iso() const {
 }
 
 std::optional<Date> parse_date(std::string_view text) {
-  text = trim_spaces(text);
+  text = trim(text);
   if (text.size() < 8 || text.size() > 10) return std::nullopt;
   const char separator = text.find('/') != std::string_view::npos ? '/' : '-';
   std::string_view rest = text;
@@ -105,7 +101,7 @@ SchoolYear school_year_of(Date date) {
 }
 
 std::optional<SchoolYear> parse_school_year(std::string_view text) {
-  text = trim_spaces(text);
+  text = trim(text);
   auto first = take_number(text, 4, 4);
   if (!first || !take_separator(text, '-')) return std::nullopt;
   auto second = take_number(text, 4, 4);

@@ -3,7 +3,7 @@
 //
 // Every /api/ endpoint but login goes through one guard (guarded() in api_server.cpp): a session
 // (401 without), the role's right to the endpoint (403), and for state-changing requests the CSRF
-// token (403). What each role sees is decided in role.h and pupil_api.h.
+// token (403). What each role sees is decided in accounts/role.h and pupil_api.h.
 //
 // The region model is an immutable snapshot that request threads share without locks; it is
 // replaced when another process changes the store (model_snapshot.h), and each snapshot has its

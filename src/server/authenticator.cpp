@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "accounts/password_hash.h"
 #include "server/log_line.h"
-#include "server/password_hash.h"
 #include "store/audit_log.h"
 
 namespace stroom {

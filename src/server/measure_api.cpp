@@ -3,9 +3,9 @@
 
 #include <fmt/format.h>
 
-#include "measures/leerlingen.h"
 #include "measures/measure_parameters.h"
 #include "measures/measure_registry.h"
+#include "measures/pupil_counts.h"
 
 namespace stroom {
 namespace {
@@ -33,8 +33,6 @@ ApiResponse unknown_measure(const std::string& id) {
 nlohmann::ordered_json data_date(const RegionModel& region) { return date_or_null(region.enrolments.latest_date()); }
 
 }  // namespace
-
-ApiResponse api_error(int status, const std::string& message) { return {status, {{"fout", message}}}; }
 
 ApiResponse list_measures_response() {
   auto list = nlohmann::ordered_json::array();

@@ -4,15 +4,15 @@
 #include <optional>
 #include <string>
 
+#include "accounts/role.h"
 #include "model/region_model.h"
 #include "server/api_response.h"
-#include "server/role.h"
 
 namespace stroom {
 
 ApiResponse list_measures_response();
 // One measure's answer in full and as published (counts 1-4 suppressed, as `--publish`); which
-// one a caller gets depends on its role (role.h). Errors are the same in both.
+// one a caller gets depends on its role (accounts/role.h). Errors are the same in both.
 struct MeasureAnswer {
   ApiResponse full;
   ApiResponse published;

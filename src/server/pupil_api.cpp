@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "model/trim.h"
 #include "server/audit_event.h"
 #include "store/pupil_records.h"
 
@@ -124,7 +125,7 @@ ApiResponse bsn_search_response(Database& db, const Identity& who, const Request
   const std::string bsn = body["bsn"].get<std::string>();
   const std::string reden = body.contains("reden") && body["reden"].is_string() ? body["reden"].get<std::string>() : "";
   if (!looks_like_bsn(bsn) || !passes_elfproef(bsn)) return api_error(400, "dit is geen geldig BSN (negen cijfers, elfproef)");
-  if (reden.find_first_not_of(" \t") == std::string::npos) return api_error(400, "geef een reden voor het zoeken op BSN");
+  if (trim(reden).empty()) return api_error(400, "geef een reden voor het zoeken op BSN");
   if (reden.size() > kMaxReasonLength) return api_error(400, fmt::format("de reden is langer dan {} tekens", kMaxReasonLength));
   const std::string leerling_id = pseudonymise(bsn);
   const bool found = read_pupil_records(db, leerling_id).has_value() && may_read_pupil(db, who, leerling_id);

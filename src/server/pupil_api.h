@@ -1,5 +1,5 @@
 // The endpoints that read personal data: one pupil's timeline, one vestiging's pupils, and finding
-// a pupil by BSN. Each decides access from the caller's role and scope (role.h, domain.md):
+// a pupil by BSN. Each decides access from the caller's role and scope (accounts/role.h, domain.md):
 //   beheerder  every pupil;
 //   school     pupils with an enrolment at one of its vestigingen;
 //   commissie  pupils with a support request (the requests submitted to it);

@@ -27,7 +27,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "server/role.h"
+#include "accounts/role.h"
 #include "store/accounts.h"
 #include "store/database.h"
 

@@ -1,6 +1,6 @@
 // User accounts: name, role, password hash, and what a role is tied to (a school user's
 // vestigingen, an ouder's child). Only the argon2id hash of a password is stored; hashing itself
-// lives in server/password_hash.h. Roles are stored as their Dutch names (server/role.h).
+// lives in accounts/password_hash.h. Roles are stored as their Dutch names (accounts/role.h).
 #pragma once
 
 #include <cstdint>

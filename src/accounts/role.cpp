@@ -1,5 +1,5 @@
 // Role names; see role.h.
-#include "server/role.h"
+#include "accounts/role.h"
 
 #include <array>
 #include <utility>

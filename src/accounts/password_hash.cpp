@@ -1,5 +1,5 @@
 // Password hashing; see password_hash.h.
-#include "server/password_hash.h"
+#include "accounts/password_hash.h"
 
 #include <semaphore>
 #include <stdexcept>

@@ -1,15 +1,15 @@
 // Account administration; see account_admin.h. Each change and its audit entry are written in one
 // transaction: no change without its entry, no entry for a change that did not happen.
-#include "server/account_admin.h"
+#include "accounts/account_admin.h"
 
 #include <pwd.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
+#include "accounts/password_hash.h"
+#include "accounts/role.h"
 #include "ingest/bsn.h"
-#include "server/password_hash.h"
-#include "server/role.h"
 #include "store/audit_log.h"
 #include "store/pseudonym_key.h"
 #include "store/pupil_records.h"
