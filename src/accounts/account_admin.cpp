@@ -34,11 +34,13 @@ bool vestiging_known(Database& db, const std::string& id) {
   return query.step();
 }
 
-// The child's stored id: a BSN becomes its pseudonym, anything else is taken as a pupil id.
+// The child's stored id: a personal number becomes its pseudonym as the import makes it (a BSN,
+// an onderwijsnummer, a BSN without its leading zero); anything else is taken as a pupil id.
 std::string child_id(Database& db, const std::string& leerling) {
-  if (!looks_like_bsn(leerling)) return leerling;
-  if (!passes_elfproef(leerling)) throw AccountError("--leerling: dit BSN voldoet niet aan de elfproef");
-  return BsnPseudonymiser(load_or_create_pseudonym_key(db))(leerling);
+  if (auto number = personal_number(leerling)) return BsnPseudonymiser(load_or_create_pseudonym_key(db))(number->digits);
+  if (looks_like_bsn(leerling))
+    throw AccountError("--leerling: dit BSN voldoet niet aan de elfproef (en is ook geen onderwijsnummer)");
+  return leerling;
 }
 
 void check_scope(Database& db, Role role, const NewAccount& account) {

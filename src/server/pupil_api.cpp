@@ -124,10 +124,13 @@ ApiResponse bsn_search_response(Database& db, const Identity& who, const Request
     return api_error(400, "verwacht een JSON-object met 'bsn' en 'reden'");
   const std::string bsn = body["bsn"].get<std::string>();
   const std::string reden = body.contains("reden") && body["reden"].is_string() ? body["reden"].get<std::string>() : "";
-  if (!looks_like_bsn(bsn) || !passes_elfproef(bsn)) return api_error(400, "dit is geen geldig BSN (negen cijfers, elfproef)");
+  // The same numbers the import pseudonymises: a BSN, an onderwijsnummer, or a BSN that lost its
+  // leading zero in a spreadsheet (field_rules.cpp), so every imported pupil can be found.
+  const std::optional<PersonalNumber> number = personal_number(bsn);
+  if (!number) return api_error(400, "dit is geen geldig BSN of onderwijsnummer (negen cijfers, elfproef)");
   if (trim(reden).empty()) return api_error(400, "geef een reden voor het zoeken op BSN");
   if (reden.size() > kMaxReasonLength) return api_error(400, fmt::format("de reden is langer dan {} tekens", kMaxReasonLength));
-  const std::string leerling_id = pseudonymise(bsn);
+  const std::string leerling_id = pseudonymise(number->digits);
   const bool found = read_pupil_records(db, leerling_id).has_value() && may_read_pupil(db, who, leerling_id);
   // A school learns nothing about pupils outside its vestigingen: "not yours" and "unknown" read alike.
   append_audit(db, {audit_event(who, origin, found ? "zoeken-bsn" : "zoeken-bsn-niet-gevonden",
