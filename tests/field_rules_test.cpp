@@ -4,6 +4,7 @@
 
 #include "ingest/bsn.h"
 #include "ingest/field_rules.h"
+#include "test_support.h"
 
 namespace stroom {
 namespace {
@@ -29,15 +30,7 @@ TEST(Bsn, ElfProef) {
   EXPECT_FALSE(passes_elfproef("12345678a"));
 }
 
-// The eight digits followed by the one check digit that makes 9*d1 + ... + 2*d8 - d9 leave
-// `rest` modulo 11, or "" when no digit 0..9 does (the rule is computed here, not in bsn.cpp).
-std::string with_check_digit(const std::string& eight, int rest) {
-  int sum = 0;
-  for (int i = 0; i < 8; ++i) sum += (9 - i) * (eight[size_t(i)] - '0');
-  for (int d9 = 0; d9 <= 9; ++d9)
-    if (((sum - d9 - rest) % 11 + 11) % 11 == 0) return eight + char('0' + d9);
-  return "";
-}
+using test::with_check_digit;
 
 TEST(Bsn, OnderwijsnummerBeginsWith10AndLeavesRest5) {
   // The example of python-stdnum's documentation (docs/import.md cites where the rule is from).

@@ -48,15 +48,7 @@ std::string make_bsn(int n) {
   }
 }
 
-// The digits followed by the check digit that makes the 11-proef sum leave `rest` modulo 11
-// (0: a BSN; 5 after "10": an onderwijsnummer), or "" when no digit does.
-std::string with_check_digit(const std::string& eight, int rest) {
-  int sum = 0;
-  for (int i = 0; i < 8; ++i) sum += (9 - i) * (eight[size_t(i)] - '0');
-  for (int d9 = 0; d9 <= 9; ++d9)
-    if (((sum - d9 - rest) % 11 + 11) % 11 == 0) return eight + char('0' + d9);
-  return "";
-}
+using test::with_check_digit;
 
 // n-th number of a kind: BSNs with a leading zero (written without it, as Excel does) and
 // onderwijsnummers.

@@ -193,14 +193,7 @@ TEST_F(ImportFixture, AnUnclosedQuoteOnTheLastLineNamesItsLine) {
   EXPECT_EQ(result.rejects[0].reason, "aanhalingsteken op regel 2 wordt niet afgesloten");
 }
 
-// With the BSN rules computed here, not taken from bsn.cpp.
-std::string with_check_digit(const std::string& eight, int rest) {
-  int sum = 0;
-  for (int i = 0; i < 8; ++i) sum += (9 - i) * (eight[size_t(i)] - '0');
-  for (int d9 = 0; d9 <= 9; ++d9)
-    if (((sum - d9 - rest) % 11 + 11) % 11 == 0) return eight + char('0' + d9);
-  return "";
-}
+using test::with_check_digit;
 
 TEST_F(ImportFixture, EightDigitBsnsAndOnderwijsnummersArePseudonymisedWithWarningsWithoutTheNumber) {
   const std::string bsn = with_check_digit("03456789", 0);

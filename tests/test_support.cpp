@@ -208,4 +208,13 @@ std::string measure_query(std::string_view measure_id, const std::map<std::strin
 
 bool quick_mode() { return std::getenv("STROOM_QUICK") != nullptr; }
 
+std::string with_check_digit(const std::string& eight, int rest) {
+  int sum = 0;
+  for (int i = 0; i < 8; ++i) sum += (9 - i) * (eight[size_t(i)] - '0');
+  for (int d9 = 0; d9 <= 9; ++d9)
+    if (((sum - d9 - rest) % 11 + 11) % 11 == 0) return eight + char('0' + d9);
+  return "";
+}
+
+
 }  // namespace stroom::test

@@ -39,6 +39,11 @@ struct RunResult {
 // Runs the built stroom binary with the given arguments (no shell involved) and waits for it.
 // input is given on its standard input (empty: /dev/null).
 RunResult run_stroom(const std::vector<std::string>& args, const std::string& input = {});
+
+// The eight digits followed by the one check digit that makes 9*d1 + ... + 2*d8 - d9 leave
+// `rest` modulo 11 (0: a BSN; 5 after "10": an onderwijsnummer), or "" when no digit 0..9 does.
+// The rule is computed here, not taken from src/ingest/bsn.cpp, so tests check that code.
+std::string with_check_digit(const std::string& eight, int rest);
 // Starts it without waiting, its output going to the given files (input from in_path); returns
 // the process id.
 pid_t start_stroom(const std::vector<std::string>& args, const std::filesystem::path& out_path,
