@@ -67,11 +67,12 @@ Rows decision_rows(const RegionModel& region) {
   const auto& d = region.decisions;
   const std::vector<std::string> kinds = {"tlv", "arrangement", "opp"};
   const std::vector<std::string> outcomes = {"toegekend", "afgewezen", "ingetrokken", "lopend"};
+  const std::vector<std::string> categories = {"sbo", "laag", "midden", "hoog"};
   Rows rows;
   for (size_t i = 0; i < d.size(); ++i)
     rows.push_back({std::string(region.enrolments.pupil_ids[d.pupil[i]]), kinds.at(d.kind[i]),
                     outcomes.at(d.outcome[i]),
-                    d.category[i] == kNoCategory ? "NULL" : std::string(kTlvCategories[d.category[i]]),
+                    d.category[i] == kNoCategory ? "NULL" : categories.at(d.category[i]),
                     index_text(region.provision_ids, d.provision[i]), day_text(d.requested[i], kNoDate),
                     day_text(d.decided[i], kNoDate), day_text(d.start[i], kNoDate), day_text(d.end[i], kOpenEnd)});
   return rows;

@@ -201,7 +201,7 @@ class ProvisionQueue {
                 int32_t end, int32_t last) {
     if (last != kNoDay && last < window_.first_day) return;
     if (request.requested > window_.last_day) return;
-    GeneratedDecision record{request.pupil, DecisionKind::arrangement, outcome, TlvCategory::none, index_};
+    GeneratedDecision record{request.pupil, DecisionKind::arrangement, outcome, std::nullopt, index_};
     record.requested = request.requested;
     record.decided = decided;
     record.start = start;

@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "model/code_tables.h"
+
 namespace stroom {
 
 std::string_view niveau_code(Niveau niveau) {
@@ -18,9 +20,8 @@ Niveau niveau_of(VoLevel level) {
   return kNiveaus[size_t(level)];
 }
 
-std::string_view tlv_category_code(TlvCategory category) {
-  constexpr std::array<std::string_view, 5> kCodes = {"", "sbo", "laag", "midden", "hoog"};
-  return kCodes[size_t(category)];
+std::string_view tlv_category_code(std::optional<TlvCategory> category) {
+  return category ? code_of(*category) : std::string_view();
 }
 
 std::string_view absence_reason_code(AbsenceReason reason) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "generate/day_numbers.h"
@@ -24,9 +25,8 @@ enum class Niveau : uint8_t {
 std::string_view niveau_code(Niveau niveau);
 Niveau niveau_of(VoLevel level);
 
-// TLV categories (formats.md: sbo laag midden hoog); none for other decisions.
-enum class TlvCategory : uint8_t { none, sbo, laag, midden, hoog };
-std::string_view tlv_category_code(TlvCategory category);
+// The categorie column of ondersteuning: a TLV's code (model/code_tables.h), empty for other decisions.
+std::string_view tlv_category_code(std::optional<TlvCategory> category);
 
 // The absence reasons the generator uses: a short list of Dutch codes as schools register them.
 enum class AbsenceReason : uint8_t {
@@ -63,7 +63,7 @@ struct GeneratedDecision {
   uint32_t pupil = 0;
   DecisionKind kind = DecisionKind::tlv;
   DecisionOutcome outcome = DecisionOutcome::toegekend;
-  TlvCategory category = TlvCategory::none;
+  std::optional<TlvCategory> category = std::nullopt;  // none for other decisions than TLVs
   int16_t provision = -1;  // index into GeneratedRegion::provision_ids, -1 = none
   int32_t requested = kNoDay;
   int32_t decided = kNoDay;

@@ -1,21 +1,31 @@
 // The contents of formats.md as a table; see file_schema.h.
 #include "ingest/file_schema.h"
 
+#include <algorithm>
+
+#include "model/code_tables.h"
+
 namespace stroom {
 namespace {
 
-constexpr std::string_view kSectors[] = {"po", "vo"};
-constexpr std::string_view kSettings[] = {"bao", "sbo", "so", "vo", "pro", "vso", "isk"};
-constexpr std::string_view kSettingsAndTotal[] = {"bao", "sbo", "so",  "vo",
-                                                  "pro", "vso", "isk", "totaal"};
+// Choice lists of enumerated columns come from the code tables; the rest have no enum.
+constexpr auto kSectors = code_list<Sector>();
+constexpr auto kSettings = code_list<Setting>();
+// tellingen: a setting or the total over all settings.
+constexpr auto kSettingsAndTotal = [] {
+  std::array<std::string_view, kSettings.size() + 1> codes{};
+  std::copy(kSettings.begin(), kSettings.end(), codes.begin());
+  codes.back() = "totaal";
+  return codes;
+}();
 constexpr std::string_view kClusters[] = {"1", "2", "3", "4"};
 constexpr std::string_view kNiveaus[] = {"brug",  "vmbo-b",          "vmbo-k",       "vmbo-gt",
                                          "havo",  "vwo",             "vervolgonderwijs",
                                          "arbeidsmarkt", "dagbesteding"};
-constexpr std::string_view kDecisionKinds[] = {"tlv", "arrangement", "opp"};
-constexpr std::string_view kTlvCategories[] = {"sbo", "laag", "midden", "hoog"};
-constexpr std::string_view kOutcomes[] = {"toegekend", "afgewezen", "ingetrokken", "lopend"};
-constexpr std::string_view kAbsenceKinds[] = {"relatief", "absoluut", "vrijstelling"};
+constexpr auto kDecisionKinds = code_list<DecisionKind>();
+constexpr auto kTlvCategories = code_list<TlvCategory>();
+constexpr auto kOutcomes = code_list<DecisionOutcome>();
+constexpr auto kAbsenceKinds = code_list<AbsenceKind>();
 constexpr std::string_view kYesNo[] = {"ja", "nee"};
 
 using F = FieldType;

@@ -4,6 +4,8 @@
 #include <array>
 #include <map>
 
+#include "model/code_tables.h"
+
 namespace stroom {
 namespace {
 
@@ -11,7 +13,7 @@ bool is_tlv(const DecisionColumns& d, size_t i) { return d.kind[i] == uint8_t(De
 
 MeasureTable granted(const RegionModel& region, const MeasureParameters&) {
   const DecisionColumns& d = region.decisions;
-  constexpr size_t kUnknown = std::size(kTlvCategories);
+  constexpr size_t kUnknown = kCodeCount<TlvCategory>;
   std::map<int, std::array<int64_t, kUnknown + 1>> per_year;  // categories, then unknown
   for (size_t i = 0; i < d.size(); ++i) {
     if (!is_tlv(d, i) || d.outcome[i] != uint8_t(DecisionOutcome::toegekend)) continue;
@@ -28,7 +30,7 @@ MeasureTable granted(const RegionModel& region, const MeasureParameters&) {
       total += counts[c];
       if (c == kUnknown && counts[c] == 0) continue;
       table.rows.push_back({MeasureCell::text(label),
-                            MeasureCell::text(c < kUnknown ? std::string(kTlvCategories[c]) : "onbekend"),
+                            MeasureCell::text(c < kUnknown ? std::string(code_of(TlvCategory(c))) : "onbekend"),
                             MeasureCell::of_count(counts[c])});
     }
     table.rows.push_back({MeasureCell::text(label), MeasureCell::text("totaal"), MeasureCell::of_count(total)});

@@ -31,7 +31,7 @@ struct DecisionColumns {
   std::vector<uint32_t> pupil;
   std::vector<uint8_t> kind;       // DecisionKind
   std::vector<uint8_t> outcome;    // DecisionOutcome
-  std::vector<uint8_t> category;   // index into kTlvCategories, kNoCategory when empty
+  std::vector<uint8_t> category;   // TlvCategory, kNoCategory when empty
   std::vector<uint32_t> provision; // index into RegionModel::provision_ids, kNoIndex when empty
   std::vector<int32_t> requested;
   std::vector<int32_t> decided;
@@ -43,7 +43,6 @@ struct DecisionColumns {
 inline constexpr uint32_t kNoIndex = UINT32_MAX;
 inline constexpr int32_t kNoDate = INT32_MIN;
 inline constexpr uint8_t kNoCategory = UINT8_MAX;
-inline constexpr std::string_view kTlvCategories[] = {"sbo", "laag", "midden", "hoog"};
 
 struct RegionModel {
   EnrolmentColumns enrolments;  // its pupil_ids are the dense ids of every table below

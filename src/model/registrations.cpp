@@ -1,34 +1,12 @@
-// Codes of the enumerations in registrations.h, as they appear in the import formats.
+// Codes of the enumerations in registrations.h: lookups in the tables of code_tables.h.
 #include "model/registrations.h"
+
+#include "model/code_tables.h"
 
 namespace stroom {
 
-std::string_view decision_kind_code(DecisionKind kind) {
-  switch (kind) {
-    case DecisionKind::tlv: return "tlv";
-    case DecisionKind::arrangement: return "arrangement";
-    case DecisionKind::opp: return "opp";
-  }
-  return "";
-}
-
-std::string_view decision_outcome_code(DecisionOutcome outcome) {
-  switch (outcome) {
-    case DecisionOutcome::toegekend: return "toegekend";
-    case DecisionOutcome::afgewezen: return "afgewezen";
-    case DecisionOutcome::ingetrokken: return "ingetrokken";
-    case DecisionOutcome::lopend: return "lopend";
-  }
-  return "";
-}
-
-std::string_view absence_kind_code(AbsenceKind kind) {
-  switch (kind) {
-    case AbsenceKind::relatief: return "relatief";
-    case AbsenceKind::absoluut: return "absoluut";
-    case AbsenceKind::vrijstelling: return "vrijstelling";
-  }
-  return "";
-}
+std::string_view decision_kind_code(DecisionKind kind) { return code_of(kind); }
+std::string_view decision_outcome_code(DecisionOutcome outcome) { return code_of(outcome); }
+std::string_view absence_kind_code(AbsenceKind kind) { return code_of(kind); }
 
 }  // namespace stroom

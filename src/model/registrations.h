@@ -37,6 +37,8 @@ struct Enrolment {
 
 enum class DecisionKind : uint8_t { tlv, arrangement, opp };
 enum class DecisionOutcome : uint8_t { toegekend, afgewezen, ingetrokken, lopend };
+// The categorie of a TLV (formats.md); other decisions have none.
+enum class TlvCategory : uint8_t { sbo, laag, midden, hoog };
 
 struct SupportDecision {
   std::string id;
@@ -90,6 +92,7 @@ struct PublicCount {
   int64_t count = 0;
 };
 
+// The codes of model/code_tables.h, under their historical names.
 std::string_view decision_kind_code(DecisionKind kind);
 std::string_view decision_outcome_code(DecisionOutcome outcome);
 std::string_view absence_kind_code(AbsenceKind kind);

@@ -18,6 +18,8 @@
 
 #include <fmt/format.h>
 
+#include "model/code_tables.h"
+
 namespace stroom {
 namespace {
 
@@ -90,17 +92,15 @@ std::optional<Date> optional_day(const Statement& row, int column) {
 
 // The stored code as it is written first; parse_setting (case, spaces) only when that fails.
 uint8_t stored_setting(std::string_view code) {
-  for (Setting s : kAllSettings)
-    if (setting_code(s) == code) return uint8_t(s);
+  if (auto setting = find_code<Setting>(code)) return uint8_t(*setting);
   auto setting = parse_setting(code);
   if (!setting) throw StoreError(fmt::format("onbekende onderwijssoort '{}' in de database", code));
   return uint8_t(*setting);
 }
 
-template <typename Enum, size_t N>
-Enum stored_code(std::string_view code, const std::array<std::string_view, N>& codes) {
-  for (size_t i = 0; i < N; ++i)
-    if (codes[i] == code) return Enum(i);
+template <Coded Enum>
+uint8_t stored_code(std::string_view code) {
+  if (auto value = find_code<Enum>(code)) return uint8_t(*value);
   throw StoreError(fmt::format("onbekende code '{}' in de database", code));
 }
 
@@ -266,10 +266,6 @@ size_t row_bound(Database& db, std::string_view table) {
   return size_t(std::max<int64_t>(0, db.query_int(fmt::format("SELECT max(rowid) FROM {}", table)).value_or(0)));
 }
 
-constexpr std::array<std::string_view, 3> kDecisionKinds = {"tlv", "arrangement", "opp"};
-constexpr std::array<std::string_view, 4> kOutcomes = {"toegekend", "afgewezen", "ingetrokken", "lopend"};
-constexpr std::array<std::string_view, 4> kCategories = {"sbo", "laag", "midden", "hoog"};
-
 void load_enrolment_rows(Database& db, RegionModel& region, LoadIds& ids) {
   auto& e = region.enrolments;
   const size_t rows = row_bound(db, "inschrijvingen");
@@ -320,10 +316,10 @@ void load_decisions(Database& db, RegionModel& region, LoadIds& ids) {
   PupilColumn pupils(ids.pupil, d.pupil);
   while (query.step()) {
     pupils.push_back(query[0].text());
-    d.kind.push_back(uint8_t(stored_code<DecisionKind>(query[1].text(), kDecisionKinds)));
-    d.outcome.push_back(uint8_t(stored_code<DecisionOutcome>(query[2].text(), kOutcomes)));
+    d.kind.push_back(stored_code<DecisionKind>(query[1].text()));
+    d.outcome.push_back(stored_code<DecisionOutcome>(query[2].text()));
     const auto category = query[3];
-    d.category.push_back(category.null() ? kNoCategory : uint8_t(stored_code<uint8_t>(category.text(), kCategories)));
+    d.category.push_back(category.null() ? kNoCategory : stored_code<TlvCategory>(category.text()));
     d.provision.push_back(optional_id(query[4], ids.provision));
     d.requested.push_back(optional_date(query[5], kNoDate));
     d.decided.push_back(optional_date(query[6], kNoDate));
