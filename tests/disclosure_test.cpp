@@ -61,8 +61,8 @@ struct Sum {
   std::vector<CellRef> parts;
   CellRef total;
   bool overlapping = false;
-  // The attacker guesses that nobody counts twice (leerlingen: double enrolments are rare). Not
-  // for the thuiszitter breakdowns: see docs/privacy.md, "Limits".
+  // The attacker guesses that nobody counts twice (leerlingen: double enrolments are rare; the
+  // thuiszitter breakdowns: a pupil seldom has two reasons or two schools).
   bool guess_exact = false;
 };
 
@@ -296,7 +296,7 @@ void cross_answer_knowledge(const Answers& answers, Attacker& attacker) {
     // with reports at two schools or with two reasons counts under both).
     if ((id == "thuiszitters_per_school" || id == "thuiszitters_per_reden") && !a.published.empty())
       if (auto actief = cell_where(answers, key("thuiszitters", "at", date), {{"maat", "actief"}}, "waarde")) {
-        Sum s{{}, *actief, true, false};
+        Sum s{{}, *actief, true, true};
         for (size_t i = 0; i < a.published.size(); ++i) s.parts.push_back({k, i, "waarde"});
         attacker.sums.push_back(std::move(s));
       }
@@ -470,6 +470,43 @@ TEST(Disclosure, SubtractionFromTheTotalIsBlockedByAComplementaryCell) {
     pair.rows.push_back({MeasureCell::text("2020-2021"), MeasureCell::text(c), MeasureCell::of_count(n)});
   EXPECT_EQ(measure_rows_json(pair, true)[2]["waarde"], nullptr);
   EXPECT_EQ(render_measure(pair, OutputFormat::csv, true), "schooljaar;categorie;waarde\n2020-2021;laag;<5\n2020-2021;hoog;<5\n2020-2021;totaal;\n");
+}
+
+// A hand-made thuiszitters_per_reden: four reasons of one pupil each, actief 4 published as "<5"
+// elsewhere. Row by row, the four "<5" rows pin actief at 4 and each row at 1; merged, one
+// `overig` row of "<5" says no more than actief.
+TEST(Disclosure, SmallRowsOfABreakdownMergeIntoOverig) {
+  auto breakdown = [](const std::vector<std::pair<std::string, int64_t>>& counts, int64_t actief) {
+    MeasureTable table{{"datum", "reden", "waarde"}, {}};
+    for (const auto& [reden, n] : counts)
+      table.rows.push_back({MeasureCell::text("2020-09-01"), MeasureCell::text(reden), MeasureCell::of_count(n)});
+    AdditiveGroup all{2, {}, std::nullopt, actief};
+    for (size_t r = 0; r < table.rows.size(); ++r) all.parts.push_back(r);
+    table.groups.push_back(all);
+    table.mergeable = MergeableRows{1, 2};
+    return table;
+  };
+  const MeasureTable four = breakdown({{"a", 1}, {"b", 1}, {"c", 1}, {"d", 1}}, 4);
+  MeasureTable actief{{"datum", "maat", "waarde"}, {{MeasureCell::text("2020-09-01"), MeasureCell::text("actief"), MeasureCell::of_count(4)}}};
+  const auto attack = [&](const Answer& a) {
+    Answers answers = {{"thuiszitters_per_reden?at=2020-09-01", a}, {"thuiszitters?at=2020-09-01", as_published(actief)}};
+    Attacker attacker(answers);
+    cross_answer_knowledge(answers, attacker);
+    std::vector<std::string> unsound;
+    size_t examined = 0;
+    return attacker.recoveries(unsound, examined);
+  };
+  EXPECT_EQ(attack(primary_only(four)).size(), 5u);  // actief and the four rows
+  EXPECT_EQ(attack(as_published(four)), std::vector<std::string>{});
+  EXPECT_EQ(render_measure(four, OutputFormat::csv, true), "datum;reden;waarde\n2020-09-01;overig;<5\n");
+  EXPECT_EQ(render_measure(four, OutputFormat::csv, false),
+            "datum;reden;waarde\n2020-09-01;a;1\n2020-09-01;b;1\n2020-09-01;c;1\n2020-09-01;d;1\n");
+  // Small rows merge; a merged row still 1-4 takes the smallest other row in, so no "<5" is left
+  // to subtract from a published actief.
+  EXPECT_EQ(render_measure(breakdown({{"a", 7}, {"b", 6}, {"c", 1}, {"d", 2}}, 16), OutputFormat::csv, true),
+            "datum;reden;waarde\n2020-09-01;a;7\n2020-09-01;overig;9\n");
+  EXPECT_EQ(render_measure(breakdown({{"a", 7}, {"overig", 5}, {"c", 3}, {"d", 2}}, 17), OutputFormat::csv, true),
+            "datum;reden;waarde\n2020-09-01;a;7\n2020-09-01;overig;10\n");
 }
 
 }  // namespace

@@ -231,7 +231,75 @@ std::vector<std::vector<Suppression>> disclosure_control(const MeasureTable& tab
   return state;
 }
 
-MeasureTable published_table(const MeasureTable& table) {
+MeasureTable merged_for_publication(const MeasureTable& full) {
+  if (!full.mergeable) return full;
+  const MergeableRows& m = *full.mergeable;
+  auto count_of = [&](const std::vector<MeasureCell>& row) {
+    return m.count_column < row.size() && row[m.count_column].kind == MeasureCell::Kind::count ? row[m.count_column].count : 0;
+  };
+  // Rows are merged only with rows that carry the same other labels (one datum, one schooljaar).
+  auto others = [&](const std::vector<MeasureCell>& row) {
+    std::vector<std::string> key;
+    for (size_t c = 0; c < row.size(); ++c)
+      if (c != m.label_column && is_label_column(full, c)) key.push_back(row[c].label);
+    return key;
+  };
+  std::map<std::vector<std::string>, std::vector<size_t>> kept, merged;
+  for (size_t r = 0; r < full.rows.size(); ++r) {
+    const bool merge = full.rows[r][m.label_column].label == m.merged_label || is_small_count(count_of(full.rows[r]));
+    (merge ? merged : kept)[others(full.rows[r])].push_back(r);
+  }
+  // A merged row of 1-4 beside a total published elsewhere would follow by subtraction: it takes
+  // the smallest other row in, until it is 5 or more or nothing is left.
+  for (auto& [key, rows] : merged) {
+    auto& rest = kept[key];
+    auto sum = [&] {
+      int64_t total = 0;
+      for (size_t r : rows) total += count_of(full.rows[r]);
+      return total;
+    };
+    while (is_small_count(sum()) && !rest.empty()) {
+      auto smallest = std::ranges::min_element(rest, {}, [&](size_t r) { return count_of(full.rows[r]); });
+      rows.push_back(*smallest);
+      rest.erase(smallest);
+    }
+  }
+  MeasureTable out{full.columns, {}, {}, std::nullopt};
+  std::vector<size_t> new_row(full.rows.size());
+  std::vector<bool> is_merged(full.rows.size(), false);
+  for (const auto& [key, rows] : merged)
+    for (size_t r : rows) is_merged[r] = true;
+  for (size_t r = 0; r < full.rows.size(); ++r)
+    if (!is_merged[r]) {
+      new_row[r] = out.rows.size();
+      out.rows.push_back(full.rows[r]);
+    }
+  for (const auto& [key, rows] : merged) {
+    if (rows.empty()) continue;
+    std::vector<MeasureCell> row = full.rows[rows.front()];
+    row[m.label_column] = MeasureCell::text(m.merged_label);
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (row[c].kind == MeasureCell::Kind::number) row[c] = MeasureCell{};  // not summable
+      if (row[c].kind != MeasureCell::Kind::count) continue;
+      row[c].count = 0;
+      for (size_t r : rows) row[c].count += full.rows[r][c].kind == MeasureCell::Kind::count ? full.rows[r][c].count : 0;
+    }
+    for (size_t r : rows) new_row[r] = out.rows.size();
+    out.rows.push_back(std::move(row));
+  }
+  for (const AdditiveGroup& g : full.groups) {
+    AdditiveGroup mapped = g;
+    mapped.parts.clear();
+    for (size_t r : g.parts)
+      if (std::ranges::count(mapped.parts, new_row[r]) == 0) mapped.parts.push_back(new_row[r]);
+    if (g.total_row) mapped.total_row = new_row[*g.total_row];
+    out.groups.push_back(std::move(mapped));
+  }
+  return out;
+}
+
+MeasureTable published_table(const MeasureTable& full) {
+  const MeasureTable table = merged_for_publication(full);
   MeasureTable published = table;
   const auto state = disclosure_control(table);
   for (size_t r = 0; r < table.rows.size(); ++r)

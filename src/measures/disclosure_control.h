@@ -24,10 +24,16 @@ enum class Suppression : uint8_t {
 // The additive groups of the table: its explicit groups and those of the `totaal` rule.
 std::vector<AdditiveGroup> additive_groups(const MeasureTable& table);
 
-// One entry per cell of table.rows.
+// One entry per cell of table.rows (pass merged_for_publication(table) for what is published).
 std::vector<std::vector<Suppression>> disclosure_control(const MeasureTable& table);
 
-// The table as published: complementary and derived cells emptied; small counts are kept, and the
+// The rows publishing starts from: the table itself, or, for a mergeable breakdown, its rows with
+// every count of 1-4 (and any row already labelled like the merged row) merged into one row per
+// combination of the other labels; while that row is still 1-4 and other rows remain, the smallest
+// of them is merged into it too. Groups are mapped onto the merged rows.
+MeasureTable merged_for_publication(const MeasureTable& table);
+
+// The table as published (after merged_for_publication): complementary and derived cells emptied; small counts are kept, and the
 // renderers write them as "<5".
 MeasureTable published_table(const MeasureTable& table);
 

@@ -107,14 +107,15 @@ nlohmann::ordered_json measure_rows_json(const MeasureTable& table, bool publish
 
 nlohmann::ordered_json suppressed_cells_json(const MeasureTable& table) {
   auto cells = nlohmann::ordered_json::array();
-  const auto state = disclosure_control(table);
+  const MeasureTable merged = merged_for_publication(table);  // the rows of the published answer
+  const auto state = disclosure_control(merged);
   for (size_t r = 0; r < state.size(); ++r)
     for (size_t c = 0; c < state[r].size(); ++c) {
       if (state[r][c] == Suppression::none) continue;
       const char* reason = state[r][c] == Suppression::small           ? "klein"
                            : state[r][c] == Suppression::complementary ? "aanvullend"
                                                                        : "afgeleid";
-      cells.push_back({{"rij", r}, {"kolom", table.columns[c]}, {"reden", reason}});
+      cells.push_back({{"rij", r}, {"kolom", merged.columns[c]}, {"reden", reason}});
     }
   return cells;
 }

@@ -48,12 +48,22 @@ struct AdditiveGroup {
 // the attacker's best guess, and a table safe against it is safe against the weaker truth.
 
 
+// A breakdown whose rows are the labels that occur (thuiszitters per reden): which labels are
+// listed, and how many, is itself information. Publishing merges its small rows into one row
+// `merged_label` (disclosure_control.h, merged_for_publication); the beheerder sees every row.
+struct MergeableRows {
+  size_t label_column = 0;  // the label the rows differ in
+  size_t count_column = 0;  // the counts that are summed when rows merge
+  std::string merged_label = "overig";
+};
+
 struct MeasureTable {
   std::vector<std::string> columns;
   std::vector<std::vector<MeasureCell>> rows;
   // Besides these explicit groups, every row labelled `totaal` in a label column is taken as the
   // total of the rows that differ from it only in that column (disclosure_control.h).
   std::vector<AdditiveGroup> groups = {};
+  std::optional<MergeableRows> mergeable = {};
 };
 
 enum class OutputFormat { csv, json, table };

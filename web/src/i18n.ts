@@ -503,6 +503,7 @@ const valueLabels: Record<Lang, Record<string, string>> = {
     wachtend: 'wachtend',
     bezettingsgraad: 'bezettingsgraad (%)',
     geen: 'geen school (absoluut verzuim)',
+    overig: 'overig (kleine aantallen samen)',
   },
   en: {
     totaal: 'total',
@@ -518,6 +519,7 @@ const valueLabels: Record<Lang, Record<string, string>> = {
     bezet: 'occupied',
     wachtend: 'waiting',
     bezettingsgraad: 'occupancy (%)',
+    overig: 'other (small counts together)',
     geen: 'no school (not enrolled)',
   },
 };
