@@ -10,6 +10,8 @@
 // The attacker is written from the definitions: it never asks the suppression code what is safe.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <cmath>
 #include <functional>
 #include <map>
@@ -118,8 +120,9 @@ class Attacker {
       changed = false;
       auto cut = [&](Range& range, int64_t lo, int64_t hi) {
         const Range before = range;
-        range.lo = std::max(range.lo, lo);
-        range.hi = std::min(range.hi, std::min(hi, kInfinite));
+        // Kept within +-kInfinite so that an inconsistent guess cannot drift into an overflow.
+        range.lo = std::clamp(std::max(range.lo, lo), -kInfinite, kInfinite);
+        range.hi = std::clamp(std::min(range.hi, hi), -kInfinite, kInfinite);
         changed |= before.lo != range.lo || before.hi != range.hi;
       };
       for (const Sum& s : sums) {

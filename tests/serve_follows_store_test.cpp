@@ -18,6 +18,9 @@ using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 TEST(ServeFollowsStore, AnImportShowsWithinTenSecondsWithoutAFailedRequest) {
+  // Under the sanitizers a reload of even this small region takes longer than the client's 5 s
+  // read timeout allows; the behaviour is checked in the normal build.
+  if (test::quick_mode()) GTEST_SKIP() << "STROOM_QUICK: timing-bound reload test runs in the normal build";
   test::ServedRegion region(800, 11);  // school years 2018 to 2022
   const test::Login analist = region.login("analist");
   ASSERT_FALSE(analist.cookie.empty());

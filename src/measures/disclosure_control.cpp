@@ -131,9 +131,12 @@ class Protection {
         if (state(v) == Suppression::complementary) ranges[v].hi = std::min(ranges[v].hi, bound);
       }
     }
+    // Bounds stay within +-kUnbounded: where the exact-sum guess contradicts the data (leerlingen's
+    // totaal is below the sum of its settings when pupils count twice) a range becomes empty
+    // (lo > hi) and would otherwise drift further every pass, until it overflowed.
     auto narrow = [](Range& range, int64_t lo, int64_t hi, bool& changed) {
-      lo = std::max(range.lo, lo);
-      hi = std::min(range.hi, std::min(hi, kUnbounded));
+      lo = std::clamp(std::max(range.lo, lo), -kUnbounded, kUnbounded);
+      hi = std::clamp(std::min(range.hi, hi), -kUnbounded, kUnbounded);
       if (lo != range.lo || hi != range.hi) changed = true;
       range = {lo, hi};
     };
