@@ -15,11 +15,22 @@ export interface FlowMatrixOptions extends BaseOptions {
   valueTitle: string;
 }
 
-/** The largest count among the moves (van ≠ naar); 1 when there are none, to keep a valid scale. */
+/** The value for in or out of the region (a row or column of its own, outside the colour scale). */
+export const OUTSIDE = 'buiten';
+
+/** Whether a cell is a flow between two settings of the region: the cells the colour scale is for. */
+export function isRealFlow(row: Row): boolean {
+  return row.van !== row.naar && row.van !== OUTSIDE && row.naar !== OUTSIDE;
+}
+
+/**
+ * The largest count among the flows between settings (van ≠ naar, neither `buiten`); 1 when there
+ * are none, to keep a valid scale. Who stayed and who came from or went out of the region are far
+ * more and would flatten every real flow to the same pale colour.
+ */
 export function largestMove(rows: readonly Row[]): number {
   let max = 0;
-  for (const row of rows)
-    if (row.van !== row.naar && typeof row.waarde === 'number') max = Math.max(max, row.waarde);
+  for (const row of rows) if (isRealFlow(row) && typeof row.waarde === 'number') max = Math.max(max, row.waarde);
   return Math.max(1, max);
 }
 
@@ -30,7 +41,9 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
       if (typeof row[field] === 'string' && !order.includes(row[field] as string)) order.push(row[field] as string);
   const max = largestMove(rows);
   const stayed = 'datum.van === datum.naar';
-  const cell = Math.max(34, Math.min(64, Math.floor((options.width - 200) / order.length)));
+  const outside = `datum.van === '${OUTSIDE}' || datum.naar === '${OUTSIDE}'`;
+  // The row labels (setting names) take up to 230 px; the cells share the rest.
+  const cell = Math.max(30, Math.min(64, Math.floor((options.width - 250) / order.length)));
   // Both axes list the settings in the same order; only the field, title and side differ.
   const axisOf = (field: 'van' | 'naar', title: string, orient?: 'top') => ({
     field,
@@ -38,7 +51,15 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
     sort: order,
     scale: { domain: order },
     title,
-    axis: { ...(orient ? { orient, labelAngle: 0 } : {}), labelExpr: axisLabelExpression(options.labels), domain: false, ticks: false },
+    // The column labels are turned so that long setting names never overlap; every label is kept.
+    axis: {
+      ...(orient ? { orient, labelAngle: -40, labelAlign: 'left', labelBaseline: 'middle' } : {}),
+      labelExpr: axisLabelExpression(options.labels),
+      labelLimit: 230,
+      labelOverlap: false,
+      domain: false,
+      ticks: false,
+    },
   });
   const x = axisOf('naar', options.toTitle, 'top');
   const y = axisOf('van', options.fromTitle);
@@ -77,6 +98,8 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
             // colour, as a small number would.
             condition: [
               { test: stayed, value: '#e3e3e3' },
+              // In or out of the region: its own light blue-grey, outside the scale, number written.
+              { test: outside, value: '#dde6ee' },
               { test: suppressedTest(), value: '#fdeedf' },
             ],
             field: 'waarde',
@@ -96,7 +119,7 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
           x,
           y,
           text: { field: 'waarde_tekst', type: 'nominal' },
-          color: { condition: { test: `!(${stayed}) && datum.waarde > ${max / 2}`, value: '#fff' }, value: '#222' },
+          color: { condition: { test: `!(${stayed}) && !(${outside}) && datum.waarde > ${max / 2}`, value: '#fff' }, value: '#222' },
           tooltip,
         },
       },

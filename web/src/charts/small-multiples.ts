@@ -10,9 +10,11 @@ import {
   dateExpression,
   dateLabelExpression,
   distinctValues,
+  labelTransform,
   NUMBER_FORMAT,
-  SETTING_COLORS,
+  settingColors,
   suppressedLabelLayer,
+  textFieldOf,
   topLevel,
 } from './common';
 
@@ -20,6 +22,7 @@ export interface SmallMultiplesOptions extends BaseOptions {
   /** The field with one panel per value. */
   facet: string;
   facetOrder: readonly string[];
+  facetTitle?: string;
   /** The time field on the x axis (an ISO date such as datum). */
   x: string;
   xTitle: string;
@@ -28,21 +31,27 @@ export interface SmallMultiplesOptions extends BaseOptions {
   columns?: number;
 }
 
+/** The narrowest panel, axis included, before the panels reflow to fewer columns. */
+export const MIN_PANEL = 190;
+
 export function smallMultiplesSpec(rows: readonly Row[], options: SmallMultiplesOptions): TopLevelSpec {
   const format = options.valueFormat ?? NUMBER_FORMAT;
   const panels = distinctValues(rows, options.facet, options.facetOrder);
-  const columns = Math.max(1, Math.min(options.columns ?? 4, panels.length));
+  // Reflow: as many columns as fit the width at MIN_PANEL px each (one on a phone), at most the
+  // requested number.
+  const fitting = Math.max(1, Math.floor(options.width / MIN_PANEL));
+  const columns = Math.max(1, Math.min(options.columns ?? 4, panels.length, fitting));
   // The panel width follows the space available; 60 px per panel for its axis and spacing.
   const panelWidth = Math.max(110, Math.floor(options.width / columns) - 70);
   const x = {
     field: options.x,
     type: 'ordinal',
     title: options.xTitle,
-    axis: { labelExpr: dateLabelExpression('’%y'), labelAngle: 0 },
+    axis: { labelExpr: dateLabelExpression('’%y'), labelAngle: 0, labelOverlap: 'parity' },
   };
   return {
     ...topLevel(options, rows),
-    transform: [{ calculate: dateExpression(options.x), as: 'datum_tekst' }],
+    transform: [{ calculate: dateExpression(options.x), as: 'datum_tekst' }, labelTransform(options.labels, options.facet)],
     facet: {
       field: options.facet,
       type: 'nominal',
@@ -70,11 +79,11 @@ export function smallMultiplesSpec(rows: readonly Row[], options: SmallMultiples
             color: {
               field: options.facet,
               type: 'nominal',
-              scale: { domain: panels, range: panels.map((p) => SETTING_COLORS[p] ?? '#4e79a7') },
+              scale: { domain: panels, range: settingColors(panels) },
               legend: null,
             },
             tooltip: [
-              { field: options.facet, type: 'nominal' },
+              { field: textFieldOf(options.facet), type: 'nominal', title: options.facetTitle ?? options.facet },
               { field: 'datum_tekst', type: 'nominal', title: options.xTitle },
               { field: 'waarde', type: 'quantitative', title: options.valueTitle, format },
             ],
