@@ -42,8 +42,13 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
   const max = largestMove(rows);
   const stayed = 'datum.van === datum.naar';
   const outside = `datum.van === '${OUTSIDE}' || datum.naar === '${OUTSIDE}'`;
-  // The row labels (setting names) take up to 230 px; the cells share the rest.
-  const cell = Math.max(30, Math.min(64, Math.floor((options.width - 250) / order.length)));
+  // The row labels (setting names) take up to 230 px, the legend 70; the cells share the rest. On a
+  // narrow screen (a phone) the axes name the settings by their codes (the tooltip and the table
+  // still give the names) and the legend goes below, so the matrix fits.
+  const narrow = options.width < 560;
+  const cell = narrow
+    ? Math.max(22, Math.floor((options.width - 90) / order.length))
+    : Math.max(30, Math.min(64, Math.floor((options.width - 320) / order.length)));
   // Both axes list the settings in the same order; only the field, title and side differ.
   const axisOf = (field: 'van' | 'naar', title: string, orient?: 'top') => ({
     field,
@@ -54,7 +59,7 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
     // The column labels are turned so that long setting names never overlap; every label is kept.
     axis: {
       ...(orient ? { orient, labelAngle: -40, labelAlign: 'left', labelBaseline: 'middle' } : {}),
-      labelExpr: axisLabelExpression(options.labels),
+      labelExpr: narrow ? 'datum.value' : axisLabelExpression(options.labels),
       labelLimit: 230,
       labelOverlap: false,
       domain: false,
@@ -107,14 +112,16 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
             title: options.valueTitle,
             // A linear scale from zero, set by the moves: darker means more pupils, proportionally.
             scale: { scheme: 'oranges', domain: [0, max], zero: true, clamp: true },
-            legend: { orient: 'right', direction: 'vertical', format: COUNT_FORMAT, gradientLength: 160 },
+            legend: narrow
+              ? { orient: 'bottom', direction: 'horizontal', format: COUNT_FORMAT, gradientLength: Math.min(200, cell * order.length) }
+              : { orient: 'right', direction: 'vertical', format: COUNT_FORMAT, gradientLength: 160 },
           },
           description: { field: 'beschrijving' },
           tooltip,
         },
       },
       {
-        mark: { type: 'text', fontSize: 11 },
+        mark: { type: 'text', fontSize: narrow ? 9 : 11 },
         encoding: {
           x,
           y,

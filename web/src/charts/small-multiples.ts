@@ -41,8 +41,9 @@ export function smallMultiplesSpec(rows: readonly Row[], options: SmallMultiples
   // requested number.
   const fitting = Math.max(1, Math.floor(options.width / MIN_PANEL));
   const columns = Math.max(1, Math.min(options.columns ?? 4, panels.length, fitting));
-  // The panel width follows the space available; 60 px per panel for its axis and spacing.
-  const panelWidth = Math.max(110, Math.floor(options.width / columns) - 70);
+  // The panel width follows the space available, less about 100 px per panel for its y axis (labels
+  // and title) and the spacing between panels.
+  const panelWidth = Math.max(100, Math.floor((options.width - (columns - 1) * 14) / columns) - 100);
   const x = {
     field: options.x,
     type: 'ordinal',
@@ -57,7 +58,8 @@ export function smallMultiplesSpec(rows: readonly Row[], options: SmallMultiples
       type: 'nominal',
       sort: panels,
       title: null,
-      header: { labelExpr: axisLabelExpression(options.labels), labelFontWeight: 'bold' },
+      // A panel title never wider than its panel (long setting names are shortened with an ellipsis).
+      header: { labelExpr: axisLabelExpression(options.labels), labelFontWeight: 'bold', labelLimit: panelWidth },
     },
     columns,
     spacing: { row: 16, column: 14 },

@@ -221,7 +221,7 @@ export class ChartPanel {
       this.chart.append(el('p', { class: 'empty' }, t('noData')));
       return;
     }
-    const width = Math.max(280, (this.chart.clientWidth || this.element.clientWidth || 800) - 8);
+    const width = Math.max(240, (this.chart.clientWidth || this.element.clientWidth || 800) - 8);
     const lang = getLang();
     // vega-embed makes its container an inline-block sized by the chart; embedding into a child
     // keeps .chart a block whose width is the space available, so a redraw measures the same.
