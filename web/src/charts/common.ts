@@ -81,7 +81,7 @@ export function bandAxisLabels(width: number, count: number, labelWidth = 70): {
 }
 
 /** How many legend entries fit on one line of the given width (legends wrap below the chart). */
-export function legendColumns(width: number, entries: number, entryWidth = 170): number {
+export function legendColumns(width: number, entries: number, entryWidth = 250): number {
   return Math.max(1, Math.min(entries, Math.floor(width / entryWidth)));
 }
 
@@ -91,7 +91,7 @@ export const BASE_CONFIG = {
   view: { stroke: null },
   // labelOverlap: where labels would overlap, Vega hides every other one until they do not.
   axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', titleColor: '#444', grid: true, gridColor: '#e6e6e6', labelOverlap: 'parity', labelSeparation: 4 },
-  legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', orient: 'bottom', direction: 'horizontal', labelLimit: 260 },
+  legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', orient: 'bottom', direction: 'horizontal', labelLimit: 220 },
   header: { labelFontSize: 13, titleFontSize: 12 },
   bar: { discreteBandSize: { band: 0.85 } },
 } as const;

@@ -24,13 +24,23 @@ export function isRealFlow(row: Row): boolean {
 }
 
 /**
- * The largest count among the flows between settings (van ≠ naar, neither `buiten`); 1 when there
+ * The regular transfer from primary to secondary (bao → vo): a whole age group every year, far
+ * larger than any other flow. It gets the darkest colour (the scale is clamped) and its number, but
+ * does not set the scale, so that the flows into and out of special education differ visibly.
+ */
+export function isRegularTransfer(row: Row): boolean {
+  return row.van === 'bao' && row.naar === 'vo';
+}
+
+/**
+ * The largest count among the flows between settings (van ≠ naar, neither `buiten`, not bao → vo); 1 when there
  * are none, to keep a valid scale. Who stayed and who came from or went out of the region are far
  * more and would flatten every real flow to the same pale colour.
  */
 export function largestMove(rows: readonly Row[]): number {
   let max = 0;
-  for (const row of rows) if (isRealFlow(row) && typeof row.waarde === 'number') max = Math.max(max, row.waarde);
+  for (const row of rows)
+    if (isRealFlow(row) && !isRegularTransfer(row) && typeof row.waarde === 'number') max = Math.max(max, row.waarde);
   return Math.max(1, max);
 }
 

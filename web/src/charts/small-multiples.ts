@@ -32,7 +32,7 @@ export interface SmallMultiplesOptions extends BaseOptions {
 }
 
 /** The narrowest panel, axis included, before the panels reflow to fewer columns. */
-export const MIN_PANEL = 190;
+export const MIN_PANEL = 230;
 
 export function smallMultiplesSpec(rows: readonly Row[], options: SmallMultiplesOptions): TopLevelSpec {
   const format = options.valueFormat ?? NUMBER_FORMAT;
