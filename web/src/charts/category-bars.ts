@@ -65,7 +65,9 @@ export function categoryBarsSpec(rows: readonly Row[], options: CategoryBarsOpti
     title: options.categoryTitle,
     sort: categories,
     scale: { domain: categories },
-    axis: { labelExpr: axisLabelExpression(options.labels), labelLimit: Math.max(120, Math.min(260, Math.floor(options.width * 0.4))) },
+    // Every category keeps its label (a school must not lose its name to thinning): the bars are
+    // spaced for one line of text each, so labelOverlap is off here.
+    axis: { labelExpr: axisLabelExpression(options.labels), labelLimit: Math.max(120, Math.min(260, Math.floor(options.width * 0.4))), labelOverlap: false, labelFontSize: long ? 11 : 12 },
   };
   const x = {
     field: 'waarde',
@@ -119,7 +121,7 @@ export function categoryBarsSpec(rows: readonly Row[], options: CategoryBarsOpti
     transform: [labelTransform(options.labels, options.category)],
     ...fitWidth(options.width),
     // A fixed height per bar, as a number: a step height would stop the chart from fitting its width.
-    height: categories.length * (long ? 15 : 22),
+    height: categories.length * (long ? 16 : 22),
     layer: layers,
   } as TopLevelSpec;
 }
