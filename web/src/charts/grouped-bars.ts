@@ -33,7 +33,7 @@ export interface GroupedBarsOptions extends BaseOptions {
   valueFormat?: string;
   /** The x field is an ISO date (a teldatum): its labels are written as dates. */
   xIsDate?: boolean;
-  /** The room one x label needs before the labels are turned (names are longer than years). */
+  /** The room one x label needs before the labels are turned (default: from the longest label). */
   xLabelWidth?: number;
   /** Write each bar's value above it (for few bars). */
   showValues?: boolean;
@@ -45,12 +45,14 @@ export function groupedBarsSpec(rows: readonly Row[], options: GroupedBarsOption
   const xValues = distinctValues(rows, options.x, options.xOrder ?? []);
   const series = distinctValues(rows, options.series, options.seriesOrder);
   const colorIndex = (s: string) => options.seriesOrder.indexOf(s);
+  // About 7 px a character at 12 px, plus a gap: the room the longest x label needs.
+  const labelWidth = options.xIsDate ? 90 : Math.min(150, 12 + 7 * Math.max(1, ...xValues.map((v) => (options.labels[v] ?? v).length)));
   const x = {
     field: options.x,
     type: 'nominal',
     title: options.xTitle,
     sort: xValues,
-    axis: { labelExpr: options.xIsDate ? dateLabelExpression() : axisLabelExpression(options.labels), ...bandAxisLabels(options.width, xValues.length, options.xLabelWidth ?? 80) },
+    axis: { labelExpr: options.xIsDate ? dateLabelExpression() : axisLabelExpression(options.labels), ...bandAxisLabels(options.width, xValues.length, options.xLabelWidth ?? labelWidth) },
   };
   const y = {
     field: 'waarde',

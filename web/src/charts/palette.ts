@@ -53,6 +53,11 @@ export function contrastRatio(a: string, b: string = BACKGROUND): number {
 
 /** Colours for the given series: a setting gets its own colour, others the palette in order. */
 export function seriesColors(values: readonly string[]): string[] {
+  // A palette colour already taken by a setting in the same chart is skipped, so that no two
+  // series share a colour (while the palette lasts).
+  const taken = new Set(values.map((v) => SETTING_COLORS[v]).filter(Boolean));
+  const free = SERIES_PALETTE.filter((c) => !taken.has(c));
+  const palette = free.length > 0 ? free : [...SERIES_PALETTE];
   let next = 0;
-  return values.map((v) => SETTING_COLORS[v] ?? SERIES_PALETTE[next++ % SERIES_PALETTE.length]!);
+  return values.map((v) => SETTING_COLORS[v] ?? palette[next++ % palette.length]!);
 }

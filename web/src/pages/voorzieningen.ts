@@ -40,7 +40,6 @@ export function renderVoorzieningen(root: HTMLElement, context: PageContext): vo
         seriesOrder: CAPACITY,
         seriesColors: [NEUTRAL, SERIES_PALETTE[0], SERIES_PALETTE[1]],
         seriesTitle: t('axisMaat'),
-        xLabelWidth: 160,
         valueTitle: t('axisPlaatsen'),
         valueFormat: COUNT_FORMAT,
         showValues: true,

@@ -14,7 +14,7 @@ import { flowMatrixSpec, largestMove } from '../../src/charts/flow-matrix';
 import { groupedBarsSpec } from '../../src/charts/grouped-bars';
 import { growthIndexSpec } from '../../src/charts/growth-index';
 import { keyFiguresSpec } from '../../src/charts/key-figures';
-import { BACKGROUND, contrastRatio, DASHES, SERIES_PALETTE, SETTING_COLORS, SHAPES } from '../../src/charts/palette';
+import { BACKGROUND, contrastRatio, DASHES, SERIES_PALETTE, seriesColors, SETTING_COLORS, SHAPES } from '../../src/charts/palette';
 import { smallMultiplesSpec } from '../../src/charts/small-multiples';
 import { stackedBarsSpec } from '../../src/charts/stacked-bars';
 import { timeLinesSpec } from '../../src/charts/time-lines';
@@ -232,5 +232,14 @@ describe('the new charts', () => {
     const y = scales(spec).find((s) => s.name === 'y')!;
     expect(JSON.stringify(y.domain)).toContain('procent');
     await render(spec);
+  });
+});
+
+describe('series colours', () => {
+  it('never give a non-setting series the colour of a setting in the same chart', () => {
+    const values = ['sbo', 'laag', 'midden', 'hoog'];
+    const colours = seriesColors(values);
+    expect(new Set(colours).size).toBe(values.length);
+    expect(colours[0]).toBe(SETTING_COLORS.sbo);
   });
 });
