@@ -6,7 +6,17 @@
 // is a guide and never the only carrier of a value.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { axisLabelExpression, type BaseOptions, COUNT_FORMAT, labelExpression, suppressedTest, topLevel, valueTextExpression } from './common';
+import {
+  axisLabelExpression,
+  type BaseOptions,
+  COUNT_FORMAT,
+  labelExpression,
+  labelTransform,
+  suppressedTest,
+  textFieldOf,
+  topLevel,
+  valueTextExpression,
+} from './common';
 
 export interface FlowMatrixOptions extends BaseOptions {
   order: readonly string[];
@@ -79,8 +89,9 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
   const x = axisOf('naar', options.toTitle, 'top');
   const y = axisOf('van', options.fromTitle);
   const tooltip = [
-    { field: 'van', type: 'nominal', title: options.fromTitle },
-    { field: 'naar', type: 'nominal', title: options.toTitle },
+    // The settings by name (speciaal onderwijs (so)), also where the axes show codes.
+    { field: textFieldOf('van'), type: 'nominal', title: options.fromTitle },
+    { field: textFieldOf('naar'), type: 'nominal', title: options.toTitle },
     // The written value, so a suppressed count reads "<5" here too (never NaN).
     { field: 'waarde_tekst', type: 'nominal', title: options.valueTitle },
   ];
@@ -90,6 +101,8 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
     height: cell * order.length,
     transform: [
       { calculate: valueTextExpression('waarde', COUNT_FORMAT), as: 'waarde_tekst' },
+      labelTransform(options.labels, 'van'),
+      labelTransform(options.labels, 'naar'),
       // What a screen reader says for a cell (Vega-Lite would format "<5" as a number: NaN).
       {
         calculate: [

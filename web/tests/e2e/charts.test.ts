@@ -133,6 +133,13 @@ describe('the charts', () => {
       }
     }
     expect(checked, 'at least the per-school chart has vestigingen').toBeGreaterThan(0);
+    // The tooltip of a school's bar names it too.
+    await open('thuiszitters');
+    await panel('thuiszitters-per-school').locator('.chart svg .role-mark path').first().hover();
+    await page.waitForSelector('#vg-tooltip-element.visible');
+    const tooltip = await page.locator('#vg-tooltip-element').innerText();
+    const named = vestigingen.filter((v) => v.naam && tooltip.includes(`${v.naam} (${v.vestiging_id})`));
+    expect(named.length, tooltip).toBe(1);
   });
 
   it('the table view is wide, with Dutch headers', async () => {
