@@ -100,7 +100,7 @@ const nl = {
   thuiszittersOpDatum: 'Thuiszitters op een datum',
   thuiszittersOpDatumSub: 'Actieve thuiszitters op {datum}.',
   thuiszittersTrend: 'Thuiszitters per teldatum',
-  thuiszittersTrendSub: 'Op elke teldatum (1 oktober). Elk paneel heeft een eigen schaal; elke schaal begint bij 0.',
+  thuiszittersTrendSub: 'Op elke teldatum (1 oktober), de laatste {datum}. Elk paneel heeft een eigen schaal; elke schaal begint bij 0.',
   thuiszittersPerSchool: 'Thuiszitters per school',
   thuiszittersPerSchoolSub: 'Op {datum}, per vestiging; alleen vestigingen met ten minste één thuiszitter.',
   thuiszittersPerReden: 'Thuiszitters per reden',
@@ -246,6 +246,30 @@ const nl = {
   axisMaat: 'maat',
   axisPlaatsen: 'plaatsen of leerlingen',
   axisWaarde: 'waarde',
+  // Charts of the measures added in issue 10
+  tlvToegekend: 'Toegekende TLV’s per categorie',
+  tlvToegekendSub: 'Per schooljaar gestapeld per categorie; de hoogte van een staaf is het totaal van dat schooljaar.',
+  tlvMeiJuli: 'TLV-aanvragen in mei tot en met juli',
+  tlvMeiJuliSub: 'Per schooljaar het aandeel van de TLV-aanvragen dat in mei, juni of juli binnenkwam (procent).',
+  grensverkeer: 'Grensverkeer met andere samenwerkingsverbanden',
+  grensverkeerSub: 'Op elke teldatum (1 oktober): leerlingen die van buiten de regio inkomen en die de regio uitgaan.',
+  verblijfsduur: 'Verblijfsduur per onderwijssoort',
+  verblijfsduurSub:
+    'Mediane verblijfsduur (Kaplan-Meier) in dagen, peildatum {datum}; nog lopende verblijven tellen mee als gecensureerd. Aantallen in de tabel.',
+  meldingen: 'Thuiszittersmeldingen geopend en gesloten',
+  meldingenSub: 'Per schooljaar (1 augustus tot en met 31 juli): nieuwe meldingen naast afgesloten meldingen.',
+  leerlingen2jaar: 'Leerlingen: verandering in twee jaar',
+  leerlingen2jaarSub: 'Op elke teldatum (1 oktober) de verandering in procent ten opzichte van twee jaar eerder. De zwarte stippellijn is het totaal.',
+  thuiszitters2jaar: 'Thuiszitters: verandering in twee jaar',
+  thuiszitters2jaarSub: 'Op elke teldatum (1 oktober) de verandering in procent ten opzichte van twee jaar eerder.',
+  referenceDate: 'Peildatum van deze pagina: {datum}.',
+  axisDagen: 'dagen (mediaan)',
+  axisVerandering: 'verandering (%)',
+  axisMeldingen: 'meldingen',
+  axisTlvs: 'TLV’s',
+  axisCategorie: 'categorie',
+  axisRichting: 'richting',
+  axisDatum: 'datum',
 };
 
 export type TextKey = keyof typeof nl;
@@ -339,7 +363,7 @@ const en: Record<TextKey, string> = {
   thuiszittersOpDatum: 'Pupils out of school on a date',
   thuiszittersOpDatumSub: 'Active on {datum}.',
   thuiszittersTrend: 'Pupils out of school per count date',
-  thuiszittersTrendSub: 'On every count date (1 October). Each panel has its own scale; every scale starts at 0.',
+  thuiszittersTrendSub: 'On every count date (1 October), the last {datum}. Each panel has its own scale; every scale starts at 0.',
   thuiszittersPerSchool: 'Pupils out of school per school',
   thuiszittersPerSchoolSub: 'On {datum}, per school location; only locations with at least one.',
   thuiszittersPerReden: 'Pupils out of school per reason',
@@ -482,6 +506,28 @@ const en: Record<TextKey, string> = {
   axisMaat: 'measure',
   axisPlaatsen: 'places or pupils',
   axisWaarde: 'value',
+  tlvToegekend: 'Granted TLVs per category',
+  tlvToegekendSub: 'Per school year stacked per category; the height of a bar is the total of that school year.',
+  tlvMeiJuli: 'TLV requests in May to July',
+  tlvMeiJuliSub: 'Per school year the share of TLV requests received in May, June or July (percent).',
+  grensverkeer: 'Traffic across the partnership’s border',
+  grensverkeerSub: 'On every count date (1 October): pupils coming in from outside the region and leaving it.',
+  verblijfsduur: 'Length of stay per setting',
+  verblijfsduurSub: 'Median length of stay (Kaplan-Meier) in days, reference date {datum}; ongoing stays count as censored. Counts in the table.',
+  meldingen: 'Reports of pupils out of school opened and closed',
+  meldingenSub: 'Per school year (1 August to 31 July): new reports beside closed reports.',
+  leerlingen2jaar: 'Pupils: change in two years',
+  leerlingen2jaarSub: 'On every count date (1 October) the change in percent against two years before. The black dashed line is the total.',
+  thuiszitters2jaar: 'Pupils out of school: change in two years',
+  thuiszitters2jaarSub: 'On every count date (1 October) the change in percent against two years before.',
+  referenceDate: 'Reference date of this page: {datum}.',
+  axisDagen: 'days (median)',
+  axisVerandering: 'change (%)',
+  axisMeldingen: 'reports',
+  axisTlvs: 'TLVs',
+  axisCategorie: 'category',
+  axisRichting: 'direction',
+  axisDatum: 'date',
 };
 
 const dictionaries: Record<Lang, Record<TextKey, string>> = { nl, en };
@@ -489,6 +535,14 @@ const dictionaries: Record<Lang, Record<TextKey, string>> = { nl, en };
 /** Labels of the values in the data (settings, directions, sub-measures), per language. */
 const valueLabels: Record<Lang, Record<string, string>> = {
   nl: {
+    // The settings: their Dutch names with the code everyone in the field uses beside them.
+    bao: 'basisonderwijs (bao)',
+    sbo: 'speciaal basisonderwijs (sbo)',
+    so: 'speciaal onderwijs (so)',
+    vo: 'voortgezet onderwijs (vo)',
+    pro: 'praktijkonderwijs (pro)',
+    vso: 'voortgezet speciaal onderwijs (vso)',
+    isk: 'internationale schakelklas (isk)',
     totaal: 'totaal',
     buiten: 'buiten',
     intensiever: 'heenweg: naar intensiever',
@@ -504,8 +558,25 @@ const valueLabels: Record<Lang, Record<string, string>> = {
     bezettingsgraad: 'bezettingsgraad (%)',
     geen: 'geen school (absoluut verzuim)',
     overig: 'overig (kleine aantallen samen)',
+    laag: 'categorie laag',
+    midden: 'categorie midden',
+    hoog: 'categorie hoog',
+    inkomend: 'inkomend (van buiten de regio)',
+    uitgaand: 'uitgaand (de regio uit)',
+    geopend: 'geopend',
+    gesloten: 'gesloten',
+    aanvragen: 'aanvragen',
+    mei_juli: 'aanvragen in mei–juli',
+    aandeel: 'aandeel mei–juli (%)',
   },
   en: {
+    bao: 'mainstream primary (bao)',
+    sbo: 'special primary (sbo)',
+    so: 'special education (so)',
+    vo: 'secondary (vo)',
+    pro: 'practical education (pro)',
+    vso: 'special secondary (vso)',
+    isk: 'international transition class (isk)',
     totaal: 'total',
     buiten: 'outside',
     intensiever: 'way in: to more intensive',
@@ -521,6 +592,56 @@ const valueLabels: Record<Lang, Record<string, string>> = {
     bezettingsgraad: 'occupancy (%)',
     overig: 'other (small counts together)',
     geen: 'no school (not enrolled)',
+    laag: 'category low',
+    midden: 'category middle',
+    hoog: 'category high',
+    inkomend: 'incoming (from outside the region)',
+    uitgaand: 'outgoing (leaving the region)',
+    geopend: 'opened',
+    gesloten: 'closed',
+    aanvragen: 'requests',
+    mei_juli: 'requests in May–July',
+    aandeel: 'share May–July (%)',
+  },
+};
+
+/** Dutch (and English) headers for the columns of the measures, as the table view shows them. */
+const columnLabels: Record<Lang, Record<string, string>> = {
+  nl: {
+    datum: 'Datum',
+    schooljaar: 'Schooljaar',
+    onderwijssoort: 'Onderwijssoort',
+    maat: 'Maat',
+    waarde: 'Waarde',
+    richting: 'Richting',
+    van: 'Van',
+    naar: 'Naar',
+    vestiging_id: 'Vestiging',
+    voorziening_id: 'Voorziening',
+    reden: 'Reden',
+    categorie: 'Categorie',
+    n: 'Verblijven',
+    gecensureerd: 'Nog lopend (gecensureerd)',
+    verschil: 'Verschil',
+    procent: 'Verschil (%)',
+  },
+  en: {
+    datum: 'Date',
+    schooljaar: 'School year',
+    onderwijssoort: 'Setting',
+    maat: 'Measure',
+    waarde: 'Value',
+    richting: 'Direction',
+    van: 'From',
+    naar: 'To',
+    vestiging_id: 'School location',
+    voorziening_id: 'Provision',
+    reden: 'Reason',
+    categorie: 'Category',
+    n: 'Stays',
+    gecensureerd: 'Ongoing (censored)',
+    verschil: 'Difference',
+    procent: 'Difference (%)',
   },
 };
 
@@ -555,9 +676,14 @@ export function t(key: TextKey, values: Record<string, string> = {}, lang: Lang 
   return dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
-/** Display labels for data values; values without a label (bao, so, ids) are shown as they are. */
+/** Display labels for data values; values without a label (ids, reasons) are shown as they are. */
 export function valueLabelMap(lang: Lang = current): Record<string, string> {
   return valueLabels[lang];
+}
+
+/** The header of a measure column; an unknown column is shown as it is. */
+export function columnLabel(column: string, lang: Lang = current): string {
+  return columnLabels[lang][column] ?? column;
 }
 
 /** The roles by their Dutch names (as the API writes them), per language. */

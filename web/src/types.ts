@@ -32,6 +32,11 @@ export interface MeasureResult {
   datum_data: string | null;
   kolommen: string[];
   rijen: Row[];
+  /**
+   * The names of the codes in the rows, per column (vestiging_id, voorziening_id): code → naam.
+   * Optional: an older server sends none, and the app then takes vestigingen from /api/vestigingen.
+   */
+  namen?: Record<string, Record<string, string>>;
 }
 
 /** GET /api/info: the dates the pickers offer. */

@@ -10,10 +10,13 @@ import {
   distinctValues,
   fitWidth,
   isSuppressed,
+  labelTransform,
   NUMBER_FORMAT,
   settingColors,
   suppressedLabelLayer,
+  textFieldOf,
   topLevel,
+  TOTAL,
   valueTextExpression,
 } from './common';
 
@@ -28,6 +31,12 @@ export interface CategoryBarsOptions extends BaseOptions {
   valueFormat?: string;
   /** A vertical reference line at this value (for example 100 for a full provision). */
   referenceValue?: number;
+  /**
+   * The written name of the total ("totaal"): a row with category `totaal` gets no bar among its
+   * parts but is written above them as text ("totaal: 38.774"), so it is shown, tabulated and
+   * downloaded without being compared with its own parts.
+   */
+  totalTitle?: string;
 }
 
 /**
@@ -44,16 +53,21 @@ export function categoryBarsSpec(rows: readonly Row[], options: CategoryBarsOpti
   const format = options.valueFormat ?? NUMBER_FORMAT;
   // The order is computed here rather than left to a Vega-Lite sort, because the bar and label
   // layers must share one explicit domain order.
-  const categories = options.order
-    ? distinctValues(rows, options.category, options.order)
-    : byValueDescending(rows, options.category);
+  const hasTotal = rows.some((r) => r[options.category] === TOTAL);
+  const categories = (options.order ? distinctValues(rows, options.category, options.order) : byValueDescending(rows, options.category)).filter(
+    (c) => c !== TOTAL,
+  );
+  const partsOnly = { filter: `datum[${JSON.stringify(options.category)}] !== ${JSON.stringify(TOTAL)}` };
   const long = categories.length > 20;
   const y = {
     field: options.category,
     type: 'nominal',
     title: options.categoryTitle,
     sort: categories,
-    axis: { labelExpr: axisLabelExpression(options.labels), labelLimit: 220 },
+    scale: { domain: categories },
+    // Every category keeps its label (a school must not lose its name to thinning): the bars are
+    // spaced for one line of text each, so labelOverlap is off here.
+    axis: { labelExpr: axisLabelExpression(options.labels), labelLimit: Math.max(120, Math.min(260, Math.floor(options.width * 0.4))), labelOverlap: false, labelFontSize: long ? 11 : 12 },
   };
   const x = {
     field: 'waarde',
@@ -66,27 +80,37 @@ export function categoryBarsSpec(rows: readonly Row[], options: CategoryBarsOpti
   };
   const color = options.colorBySetting
     ? { field: options.category, type: 'nominal', scale: { domain: categories, range: settingColors(categories) }, legend: null }
-    : { value: '#4e79a7' };
+    : { value: '#0072B2' };
   const layers: unknown[] = [
     {
+      transform: [partsOnly],
       mark: { type: 'bar', tooltip: true },
       encoding: {
         y,
         x,
         color,
         tooltip: [
-          { field: options.category, type: 'nominal', title: options.categoryTitle },
+          { field: textFieldOf(options.category), type: 'nominal', title: options.categoryTitle },
           { field: 'waarde', type: 'quantitative', title: options.valueTitle, format },
         ],
       },
     },
     {
-      transform: [{ calculate: valueTextExpression('waarde', format), as: 'waarde_tekst' }],
+      transform: [partsOnly, { calculate: valueTextExpression('waarde', format), as: 'waarde_tekst' }],
       mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 12, color: '#222' },
       encoding: { y, x: { ...x, axis: undefined, title: undefined }, text: { field: 'waarde_tekst' } },
     },
-    suppressedLabelLayer('x', { y }),
+    suppressedLabelLayer('x', { y }, [partsOnly]),
   ];
+  if (hasTotal)
+    layers.push({
+      transform: [
+        { filter: `datum[${JSON.stringify(options.category)}] === ${JSON.stringify(TOTAL)}` },
+        { calculate: `${JSON.stringify(`${options.totalTitle ?? options.labels[TOTAL] ?? TOTAL}: `)} + (${valueTextExpression('waarde', format)})`, as: 'totaal_tekst' },
+      ],
+      mark: { type: 'text', align: 'left', baseline: 'bottom', fontSize: 13, fontWeight: 'bold', color: '#222', dy: -6 },
+      encoding: { x: { value: 0 }, y: { value: 0 }, text: { field: 'totaal_tekst' } },
+    });
   if (options.referenceValue !== undefined)
     layers.push({
       mark: { type: 'rule', color: '#222', strokeDash: [4, 3] },
@@ -94,9 +118,10 @@ export function categoryBarsSpec(rows: readonly Row[], options: CategoryBarsOpti
     });
   return {
     ...topLevel(options, rows),
+    transform: [labelTransform(options.labels, options.category)],
     ...fitWidth(options.width),
     // A fixed height per bar, as a number: a step height would stop the chart from fitting its width.
-    height: categories.length * (long ? 15 : 22),
+    height: categories.length * (long ? 16 : 22),
     layer: layers,
   } as TopLevelSpec;
 }

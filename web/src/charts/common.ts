@@ -4,25 +4,16 @@
 // CSV download (built from the same rows) show exactly what the chart shows.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
+import { seriesColors } from './palette';
 
 /** The settings in the maatboek's fixed order. */
 export const SETTINGS = ['bao', 'sbo', 'so', 'vo', 'pro', 'vso', 'isk'] as const;
 
-/**
- * One colour per setting, the same in every chart: regular settings blue, rank 1 (sbo, pro)
- * orange, rank 2 (so, vso) red, isk green, totaal near-black. Paired po/vo settings share a hue.
- */
-export const SETTING_COLORS: Record<string, string> = {
-  bao: '#4e79a7',
-  vo: '#86b4de',
-  sbo: '#e8731c',
-  pro: '#f5b36b',
-  so: '#c9353a',
-  vso: '#ee8b8e',
-  isk: '#59a14f',
-  totaal: '#222222',
-  buiten: '#9a9a9a',
-};
+/** The colours live in palette.ts (colour-blind safe, 3:1 contrast); re-exported for the pages. */
+export { SETTING_COLORS } from './palette';
+
+/** The value that sums the others: never drawn in the same bars as its parts. */
+export const TOTAL = 'totaal';
 
 /** The number format for counts and values in axes, labels and tooltips (locale-aware in Vega). */
 export const NUMBER_FORMAT = ',.2~f';
@@ -63,17 +54,44 @@ export function distinctValues(rows: readonly Row[], field: string, order: reado
   return seen.map((v, i) => ({ v, i })).sort((a, b) => rank(a.v) - rank(b.v) || a.i - b.i).map((x) => x.v);
 }
 
-/** Colours for the given setting values, in the same order; others get a neutral grey. */
+/** Colours for the given series values, in the same order (settings their own colour). */
 export function settingColors(values: readonly string[]): string[] {
-  return values.map((v) => SETTING_COLORS[v] ?? '#8c8c8c');
+  return seriesColors(values);
+}
+
+/** The name of the calculated field that holds field's display text (label or "naam (code)"). */
+export function textFieldOf(field: string): string {
+  return `${field}_tekst`;
+}
+
+/** A transform that writes field's display text into textFieldOf(field), for tooltips. */
+export function labelTransform(labels: Record<string, string>, field: string): { calculate: string; as: string } {
+  return { calculate: labelExpression(labels, field), as: textFieldOf(field) };
+}
+
+/**
+ * Axis labels that never overlap: Vega drops every other label while they would (labelOverlap),
+ * and on a narrow chart with many labels they are turned 45 degrees as well.
+ */
+export function bandAxisLabels(width: number, count: number, labelWidth = 70): { labelOverlap: 'parity'; labelAngle: number; labelAlign?: 'right'; labelLimit: number } {
+  const rotate = count * labelWidth > width;
+  return rotate
+    ? { labelOverlap: 'parity', labelAngle: -45, labelAlign: 'right', labelLimit: 140 }
+    : { labelOverlap: 'parity', labelAngle: 0, labelLimit: 140 };
+}
+
+/** How many legend entries fit on one line of the given width (legends wrap below the chart). */
+export function legendColumns(width: number, entries: number, entryWidth = 250): number {
+  return Math.max(1, Math.min(entries, Math.floor(width / entryWidth)));
 }
 
 /** The config shared by all charts: quiet axes, no chart border, readable fonts. */
 export const BASE_CONFIG = {
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   view: { stroke: null },
-  axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', titleColor: '#444', grid: true, gridColor: '#e6e6e6' },
-  legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', orient: 'bottom', direction: 'horizontal' },
+  // labelOverlap: where labels would overlap, Vega hides every other one until they do not.
+  axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', titleColor: '#444', grid: true, gridColor: '#e6e6e6', labelOverlap: 'parity', labelSeparation: 4 },
+  legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', orient: 'bottom', direction: 'horizontal', labelLimit: 220 },
   header: { labelFontSize: 13, titleFontSize: 12 },
   bar: { discreteBandSize: { band: 0.85 } },
 } as const;
@@ -124,9 +142,9 @@ export function valueTextExpression(field: string, format = NUMBER_FORMAT): stri
  * A text layer that writes the suppressed values ("<5") at the zero of the value axis, where their
  * bar would start. `position` names the value channel (x for horizontal bars, y for vertical).
  */
-export function suppressedLabelLayer(position: 'x' | 'y', encoding: Record<string, unknown>): unknown {
+export function suppressedLabelLayer(position: 'x' | 'y', encoding: Record<string, unknown>, before: readonly unknown[] = []): unknown {
   return {
-    transform: [{ filter: suppressedTest() }],
+    transform: [...before, { filter: suppressedTest() }],
     mark:
       position === 'x'
         ? { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 12, color: '#222' }

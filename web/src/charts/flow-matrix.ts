@@ -6,7 +6,17 @@
 // is a guide and never the only carrier of a value.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { axisLabelExpression, type BaseOptions, COUNT_FORMAT, labelExpression, suppressedTest, topLevel, valueTextExpression } from './common';
+import {
+  axisLabelExpression,
+  type BaseOptions,
+  COUNT_FORMAT,
+  labelExpression,
+  labelTransform,
+  suppressedTest,
+  textFieldOf,
+  topLevel,
+  valueTextExpression,
+} from './common';
 
 export interface FlowMatrixOptions extends BaseOptions {
   order: readonly string[];
@@ -15,11 +25,32 @@ export interface FlowMatrixOptions extends BaseOptions {
   valueTitle: string;
 }
 
-/** The largest count among the moves (van ≠ naar); 1 when there are none, to keep a valid scale. */
+/** The value for in or out of the region (a row or column of its own, outside the colour scale). */
+export const OUTSIDE = 'buiten';
+
+/** Whether a cell is a flow between two settings of the region: the cells the colour scale is for. */
+export function isRealFlow(row: Row): boolean {
+  return row.van !== row.naar && row.van !== OUTSIDE && row.naar !== OUTSIDE;
+}
+
+/**
+ * The regular transfer from primary to secondary (bao → vo): a whole age group every year, far
+ * larger than any other flow. It gets the darkest colour (the scale is clamped) and its number, but
+ * does not set the scale, so that the flows into and out of special education differ visibly.
+ */
+export function isRegularTransfer(row: Row): boolean {
+  return row.van === 'bao' && row.naar === 'vo';
+}
+
+/**
+ * The largest count among the flows between settings (van ≠ naar, neither `buiten`, not bao → vo); 1 when there
+ * are none, to keep a valid scale. Who stayed and who came from or went out of the region are far
+ * more and would flatten every real flow to the same pale colour.
+ */
 export function largestMove(rows: readonly Row[]): number {
   let max = 0;
   for (const row of rows)
-    if (row.van !== row.naar && typeof row.waarde === 'number') max = Math.max(max, row.waarde);
+    if (isRealFlow(row) && !isRegularTransfer(row) && typeof row.waarde === 'number') max = Math.max(max, row.waarde);
   return Math.max(1, max);
 }
 
@@ -30,7 +61,14 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
       if (typeof row[field] === 'string' && !order.includes(row[field] as string)) order.push(row[field] as string);
   const max = largestMove(rows);
   const stayed = 'datum.van === datum.naar';
-  const cell = Math.max(34, Math.min(64, Math.floor((options.width - 200) / order.length)));
+  const outside = `datum.van === '${OUTSIDE}' || datum.naar === '${OUTSIDE}'`;
+  // The row labels (setting names) take up to 230 px, the legend 70; the cells share the rest. On a
+  // narrow screen (a phone) the axes name the settings by their codes (the tooltip and the table
+  // still give the names) and the legend goes below, so the matrix fits.
+  const narrow = options.width < 560;
+  const cell = narrow
+    ? Math.max(22, Math.floor((options.width - 90) / order.length))
+    : Math.max(30, Math.min(64, Math.floor((options.width - 320) / order.length)));
   // Both axes list the settings in the same order; only the field, title and side differ.
   const axisOf = (field: 'van' | 'naar', title: string, orient?: 'top') => ({
     field,
@@ -38,13 +76,22 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
     sort: order,
     scale: { domain: order },
     title,
-    axis: { ...(orient ? { orient, labelAngle: 0 } : {}), labelExpr: axisLabelExpression(options.labels), domain: false, ticks: false },
+    // The column labels are turned so that long setting names never overlap; every label is kept.
+    axis: {
+      ...(orient ? { orient, labelAngle: -40, labelAlign: 'left', labelBaseline: 'middle' } : {}),
+      labelExpr: narrow ? 'datum.value' : axisLabelExpression(options.labels),
+      labelLimit: 230,
+      labelOverlap: false,
+      domain: false,
+      ticks: false,
+    },
   });
   const x = axisOf('naar', options.toTitle, 'top');
   const y = axisOf('van', options.fromTitle);
   const tooltip = [
-    { field: 'van', type: 'nominal', title: options.fromTitle },
-    { field: 'naar', type: 'nominal', title: options.toTitle },
+    // The settings by name (speciaal onderwijs (so)), also where the axes show codes.
+    { field: textFieldOf('van'), type: 'nominal', title: options.fromTitle },
+    { field: textFieldOf('naar'), type: 'nominal', title: options.toTitle },
     // The written value, so a suppressed count reads "<5" here too (never NaN).
     { field: 'waarde_tekst', type: 'nominal', title: options.valueTitle },
   ];
@@ -54,6 +101,8 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
     height: cell * order.length,
     transform: [
       { calculate: valueTextExpression('waarde', COUNT_FORMAT), as: 'waarde_tekst' },
+      labelTransform(options.labels, 'van'),
+      labelTransform(options.labels, 'naar'),
       // What a screen reader says for a cell (Vega-Lite would format "<5" as a number: NaN).
       {
         calculate: [
@@ -77,6 +126,8 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
             // colour, as a small number would.
             condition: [
               { test: stayed, value: '#e3e3e3' },
+              // In or out of the region: its own light blue-grey, outside the scale, number written.
+              { test: outside, value: '#dde6ee' },
               { test: suppressedTest(), value: '#fdeedf' },
             ],
             field: 'waarde',
@@ -84,19 +135,21 @@ export function flowMatrixSpec(rows: readonly Row[], options: FlowMatrixOptions)
             title: options.valueTitle,
             // A linear scale from zero, set by the moves: darker means more pupils, proportionally.
             scale: { scheme: 'oranges', domain: [0, max], zero: true, clamp: true },
-            legend: { orient: 'right', direction: 'vertical', format: COUNT_FORMAT, gradientLength: 160 },
+            legend: narrow
+              ? { orient: 'bottom', direction: 'horizontal', format: COUNT_FORMAT, gradientLength: Math.min(200, cell * order.length) }
+              : { orient: 'right', direction: 'vertical', format: COUNT_FORMAT, gradientLength: 160 },
           },
           description: { field: 'beschrijving' },
           tooltip,
         },
       },
       {
-        mark: { type: 'text', fontSize: 11 },
+        mark: { type: 'text', fontSize: narrow ? 9 : 11 },
         encoding: {
           x,
           y,
           text: { field: 'waarde_tekst', type: 'nominal' },
-          color: { condition: { test: `!(${stayed}) && datum.waarde > ${max / 2}`, value: '#fff' }, value: '#222' },
+          color: { condition: { test: `!(${stayed}) && !(${outside}) && datum.waarde > ${max / 2}`, value: '#fff' }, value: '#222' },
           tooltip,
         },
       },

@@ -5,12 +5,18 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
 import {
   axisLabelExpression,
+  bandAxisLabels,
   type BaseOptions,
   COUNT_FORMAT,
+  dateExpression,
+  dateLabelExpression,
   distinctValues,
   fitWidth,
+  labelTransform,
+  legendColumns,
   NUMBER_FORMAT,
   suppressedLabelLayer,
+  textFieldOf,
   topLevel,
   valueTextExpression,
 } from './common';
@@ -23,7 +29,12 @@ export interface GroupedBarsOptions extends BaseOptions {
   seriesOrder: readonly string[];
   seriesColors: readonly string[];
   valueTitle: string;
+  seriesTitle?: string;
   valueFormat?: string;
+  /** The x field is an ISO date (a teldatum): its labels are written as dates. */
+  xIsDate?: boolean;
+  /** The room one x label needs before the labels are turned (default: from the longest label). */
+  xLabelWidth?: number;
   /** Write each bar's value above it (for few bars). */
   showValues?: boolean;
   height?: number;
@@ -34,12 +45,14 @@ export function groupedBarsSpec(rows: readonly Row[], options: GroupedBarsOption
   const xValues = distinctValues(rows, options.x, options.xOrder ?? []);
   const series = distinctValues(rows, options.series, options.seriesOrder);
   const colorIndex = (s: string) => options.seriesOrder.indexOf(s);
+  // About 7 px a character at 12 px, plus a gap: the room the longest x label needs.
+  const labelWidth = options.xIsDate ? 90 : Math.min(150, 12 + 7 * Math.max(1, ...xValues.map((v) => (options.labels[v] ?? v).length)));
   const x = {
     field: options.x,
     type: 'nominal',
     title: options.xTitle,
     sort: xValues,
-    axis: { labelExpr: axisLabelExpression(options.labels), labelAngle: 0, labelLimit: 120 },
+    axis: { labelExpr: options.xIsDate ? dateLabelExpression() : axisLabelExpression(options.labels), ...bandAxisLabels(options.width, xValues.length, options.xLabelWidth ?? labelWidth) },
   };
   const y = {
     field: 'waarde',
@@ -54,7 +67,7 @@ export function groupedBarsSpec(rows: readonly Row[], options: GroupedBarsOption
     type: 'nominal',
     title: null,
     scale: { domain: series, range: series.map((s) => options.seriesColors[colorIndex(s)] ?? '#8c8c8c') },
-    legend: series.length > 1 ? { labelExpr: axisLabelExpression(options.labels), labelLimit: 320 } : null,
+    legend: series.length > 1 ? { labelExpr: axisLabelExpression(options.labels), labelLimit: 320, columns: legendColumns(options.width, series.length, 240) } : null,
   };
   const layers: unknown[] = [
     {
@@ -65,8 +78,8 @@ export function groupedBarsSpec(rows: readonly Row[], options: GroupedBarsOption
         y,
         color,
         tooltip: [
-          { field: options.x, type: 'nominal', title: options.xTitle },
-          { field: options.series, type: 'nominal' },
+          { field: textFieldOf(options.x), type: 'nominal', title: options.xTitle },
+          { field: textFieldOf(options.series), type: 'nominal', title: options.seriesTitle ?? options.series },
           { field: 'waarde', type: 'quantitative', title: options.valueTitle, format },
         ],
       },
@@ -82,6 +95,10 @@ export function groupedBarsSpec(rows: readonly Row[], options: GroupedBarsOption
   layers.push(suppressedLabelLayer('y', { x, xOffset }));
   return {
     ...topLevel(options, rows),
+    transform: [
+      options.xIsDate ? { calculate: dateExpression(options.x), as: textFieldOf(options.x) } : labelTransform(options.labels, options.x),
+      labelTransform(options.labels, options.series),
+    ],
     ...fitWidth(options.width),
     height: options.height ?? 260,
     layer: layers,

@@ -4,7 +4,21 @@
 // The zero line (= the base year) is always drawn and always inside the axis.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { axisLabelExpression, type BaseOptions, dateExpression, dateLabelExpression, distinctValues, settingColors, topLevel, fitWidth } from './common';
+import {
+  axisLabelExpression,
+  bandAxisLabels,
+  type BaseOptions,
+  dateExpression,
+  dateLabelExpression,
+  distinctValues,
+  fitWidth,
+  labelTransform,
+  legendColumns,
+  settingColors,
+  textFieldOf,
+  topLevel,
+} from './common';
+import { DASHES, SHAPES } from './palette';
 
 export interface GrowthIndexOptions extends BaseOptions {
   series: string;
@@ -13,14 +27,20 @@ export interface GrowthIndexOptions extends BaseOptions {
   valueTitle: string;
   /** The series drawn as the demographic line. */
   totalValue?: string;
+  /** The field with the percent change (default waarde; leerlingen_2jaar has procent). */
+  value?: string;
+  seriesTitle?: string;
 }
 
 export function growthIndexSpec(rows: readonly Row[], options: GrowthIndexOptions): TopLevelSpec {
   const total = options.totalValue ?? 'totaal';
   const series = distinctValues(rows, options.series, options.seriesOrder);
-  const x = { field: 'datum', type: 'ordinal', title: options.xTitle, axis: { labelExpr: dateLabelExpression(), labelAngle: 0 } };
+  const legend = { labelExpr: axisLabelExpression(options.labels), columns: legendColumns(options.width, series.length), symbolStrokeWidth: 2 };
+  const value = options.value ?? 'waarde';
+  const xCount = distinctValues(rows, 'datum').length;
+  const x = { field: 'datum', type: 'ordinal', title: options.xTitle, axis: { labelExpr: dateLabelExpression(), ...bandAxisLabels(options.width, xCount, 90) } };
   const y = {
-    field: 'waarde',
+    field: value,
     type: 'quantitative',
     title: options.valueTitle,
     scale: { zero: true, nice: true },
@@ -32,30 +52,38 @@ export function growthIndexSpec(rows: readonly Row[], options: GrowthIndexOption
     type: 'nominal',
     title: null,
     scale: { domain: series, range: settingColors(series) },
-    legend: { labelExpr: axisLabelExpression(options.labels) },
+    legend,
+  };
+  // The second encoding: each setting its own point shape (the total is the thick dashed line).
+  const shape = { field: options.series, type: 'nominal', scale: { domain: series, range: series.map((_, i) => SHAPES[i % SHAPES.length]) }, legend };
+  const strokeDash = {
+    field: options.series,
+    type: 'nominal',
+    scale: { domain: series, range: series.map((s, i) => (s === total ? [7, 4] : DASHES[i % DASHES.length])) },
+    legend,
   };
   const isTotal = `datum[${JSON.stringify(options.series)}] === ${JSON.stringify(total)}`;
   const tooltip = [
-    { field: options.series, type: 'nominal' },
+    { field: textFieldOf(options.series), type: 'nominal', title: options.seriesTitle ?? options.series },
     { field: 'datum_tekst', type: 'nominal', title: options.xTitle },
-    { field: 'waarde', type: 'quantitative', title: options.valueTitle, format: '+,.2~f' },
+    { field: value, type: 'quantitative', title: options.valueTitle, format: '+,.2~f' },
   ];
   return {
     ...topLevel(options, rows),
-    transform: [{ calculate: dateExpression('datum'), as: 'datum_tekst' }],
+    transform: [{ calculate: dateExpression('datum'), as: 'datum_tekst' }, labelTransform(options.labels, options.series)],
     ...fitWidth(options.width),
     height: 280,
     layer: [
       { mark: { type: 'rule', color: '#555' }, encoding: { y: { datum: 0 } } },
       {
         transform: [{ filter: `!(${isTotal})` }],
-        mark: { type: 'line', point: true, strokeWidth: 2, tooltip: true },
-        encoding: { x, y, color, tooltip },
+        mark: { type: 'line', point: { filled: true, size: 45 }, strokeWidth: 2, tooltip: true },
+        encoding: { x, y, color, shape, strokeDash, tooltip },
       },
       {
         transform: [{ filter: isTotal }],
-        mark: { type: 'line', point: { filled: true, size: 40 }, strokeWidth: 3.5, strokeDash: [7, 4], tooltip: true },
-        encoding: { x, y, color, tooltip },
+        mark: { type: 'line', point: { filled: true, size: 40 }, strokeWidth: 3.5, tooltip: true },
+        encoding: { x, y, color, shape, strokeDash, tooltip },
       },
     ],
   } as TopLevelSpec;

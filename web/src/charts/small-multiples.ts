@@ -10,9 +10,11 @@ import {
   dateExpression,
   dateLabelExpression,
   distinctValues,
+  labelTransform,
   NUMBER_FORMAT,
-  SETTING_COLORS,
+  settingColors,
   suppressedLabelLayer,
+  textFieldOf,
   topLevel,
 } from './common';
 
@@ -20,6 +22,7 @@ export interface SmallMultiplesOptions extends BaseOptions {
   /** The field with one panel per value. */
   facet: string;
   facetOrder: readonly string[];
+  facetTitle?: string;
   /** The time field on the x axis (an ISO date such as datum). */
   x: string;
   xTitle: string;
@@ -28,27 +31,35 @@ export interface SmallMultiplesOptions extends BaseOptions {
   columns?: number;
 }
 
+/** The narrowest panel, axis included, before the panels reflow to fewer columns. */
+export const MIN_PANEL = 230;
+
 export function smallMultiplesSpec(rows: readonly Row[], options: SmallMultiplesOptions): TopLevelSpec {
   const format = options.valueFormat ?? NUMBER_FORMAT;
   const panels = distinctValues(rows, options.facet, options.facetOrder);
-  const columns = Math.max(1, Math.min(options.columns ?? 4, panels.length));
-  // The panel width follows the space available; 60 px per panel for its axis and spacing.
-  const panelWidth = Math.max(110, Math.floor(options.width / columns) - 70);
+  // Reflow: as many columns as fit the width at MIN_PANEL px each (one on a phone), at most the
+  // requested number.
+  const fitting = Math.max(1, Math.floor(options.width / MIN_PANEL));
+  const columns = Math.max(1, Math.min(options.columns ?? 4, panels.length, fitting));
+  // The panel width follows the space available, less about 100 px per panel for its y axis (labels
+  // and title) and the spacing between panels.
+  const panelWidth = Math.max(100, Math.floor((options.width - (columns - 1) * 14) / columns) - 100);
   const x = {
     field: options.x,
     type: 'ordinal',
     title: options.xTitle,
-    axis: { labelExpr: dateLabelExpression('’%y'), labelAngle: 0 },
+    axis: { labelExpr: dateLabelExpression('’%y'), labelAngle: 0, labelOverlap: 'parity' },
   };
   return {
     ...topLevel(options, rows),
-    transform: [{ calculate: dateExpression(options.x), as: 'datum_tekst' }],
+    transform: [{ calculate: dateExpression(options.x), as: 'datum_tekst' }, labelTransform(options.labels, options.facet)],
     facet: {
       field: options.facet,
       type: 'nominal',
       sort: panels,
       title: null,
-      header: { labelExpr: axisLabelExpression(options.labels), labelFontWeight: 'bold' },
+      // A panel title never wider than its panel (long setting names are shortened with an ellipsis).
+      header: { labelExpr: axisLabelExpression(options.labels), labelFontWeight: 'bold', labelLimit: panelWidth },
     },
     columns,
     spacing: { row: 16, column: 14 },
@@ -70,11 +81,11 @@ export function smallMultiplesSpec(rows: readonly Row[], options: SmallMultiples
             color: {
               field: options.facet,
               type: 'nominal',
-              scale: { domain: panels, range: panels.map((p) => SETTING_COLORS[p] ?? '#4e79a7') },
+              scale: { domain: panels, range: settingColors(panels) },
               legend: null,
             },
             tooltip: [
-              { field: options.facet, type: 'nominal' },
+              { field: textFieldOf(options.facet), type: 'nominal', title: options.facetTitle ?? options.facet },
               { field: 'datum_tekst', type: 'nominal', title: options.xTitle },
               { field: 'waarde', type: 'quantitative', title: options.valueTitle, format },
             ],

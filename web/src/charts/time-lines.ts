@@ -3,7 +3,22 @@
 // look like a doubling.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { axisLabelExpression, type BaseOptions, dateExpression, dateLabelExpression, distinctValues, NUMBER_FORMAT, settingColors, topLevel, fitWidth } from './common';
+import {
+  axisLabelExpression,
+  bandAxisLabels,
+  type BaseOptions,
+  dateExpression,
+  dateLabelExpression,
+  distinctValues,
+  fitWidth,
+  labelTransform,
+  legendColumns,
+  NUMBER_FORMAT,
+  settingColors,
+  textFieldOf,
+  topLevel,
+} from './common';
+import { DASHES, SHAPES } from './palette';
 
 export interface TimeLinesOptions extends BaseOptions {
   x: string;
@@ -12,33 +27,40 @@ export interface TimeLinesOptions extends BaseOptions {
   seriesOrder: readonly string[];
   valueTitle: string;
   valueFormat?: string;
+  seriesTitle?: string;
 }
 
 export function timeLinesSpec(rows: readonly Row[], options: TimeLinesOptions): TopLevelSpec {
   const format = options.valueFormat ?? NUMBER_FORMAT;
   const series = distinctValues(rows, options.series, options.seriesOrder);
+  const xCount = distinctValues(rows, options.x).length;
+  // One legend: colour, dash and shape on the same field with the same legend are merged by Vega-Lite.
+  const legend = { labelExpr: axisLabelExpression(options.labels), columns: legendColumns(options.width, series.length), symbolStrokeWidth: 2 };
   const encoding = {
-    x: { field: options.x, type: 'ordinal', title: options.xTitle, axis: { labelExpr: dateLabelExpression(), labelAngle: 0 } },
+    x: { field: options.x, type: 'ordinal', title: options.xTitle, axis: { labelExpr: dateLabelExpression(), ...bandAxisLabels(options.width, xCount, 90) } },
     y: { field: 'waarde', type: 'quantitative', title: options.valueTitle, scale: { zero: true, nice: true }, axis: { format } },
     color: {
       field: options.series,
       type: 'nominal',
       title: null,
       scale: { domain: series, range: settingColors(series) },
-      legend: { labelExpr: axisLabelExpression(options.labels) },
+      legend,
     },
+    // The second encoding beside colour: every series its own dash and point shape (one legend).
+    strokeDash: { field: options.series, type: 'nominal', scale: { domain: series, range: series.map((_, i) => DASHES[i % DASHES.length]) }, legend },
+    shape: { field: options.series, type: 'nominal', scale: { domain: series, range: series.map((_, i) => SHAPES[i % SHAPES.length]) }, legend },
     tooltip: [
-      { field: options.series, type: 'nominal' },
+      { field: textFieldOf(options.series), type: 'nominal', title: options.seriesTitle ?? options.series },
       { field: 'datum_tekst', type: 'nominal', title: options.xTitle },
       { field: 'waarde', type: 'quantitative', title: options.valueTitle, format },
     ],
   };
   return {
     ...topLevel(options, rows),
-    transform: [{ calculate: dateExpression(options.x), as: 'datum_tekst' }],
+    transform: [{ calculate: dateExpression(options.x), as: 'datum_tekst' }, labelTransform(options.labels, options.series)],
     ...fitWidth(options.width),
     height: 260,
-    mark: { type: 'line', point: true, tooltip: true },
+    mark: { type: 'line', point: { filled: true, size: 45 }, strokeWidth: 2, tooltip: true },
     encoding,
   } as TopLevelSpec;
 }

@@ -4,18 +4,21 @@
 import { COUNT_FORMAT, SETTINGS } from '../charts/common';
 import { flowMatrixSpec } from '../charts/flow-matrix';
 import { groupedBarsSpec } from '../charts/grouped-bars';
-import { t, valueLabelMap } from '../i18n';
-import { type ChartDefinition, ChartPanel, loadMeasure } from '../ui/chart-panel';
+import { categoryBarsSpec } from '../charts/category-bars';
+import { chart, type ChartId } from '../charts/catalog';
+import { allowedDate, dateBounds } from '../date-rule';
+import { formatDate } from '../format';
+import { getLang, t } from '../i18n';
+import { type ChartDefinition, ChartPanel, labelsFor, loadMeasure } from '../ui/chart-panel';
 import { el } from '../ui/dom';
 import { selectPicker, toolbar } from '../ui/pickers';
-import { choose, type PageContext, wholePeriod } from './page';
+import { choose, defaultDate, type PageContext, wholePeriod } from './page';
 
 const WAY_IN = '#c9353a';
-const WAY_BACK = '#2f7fb8';
+const WAY_BACK = '#0072B2';
 
 export function renderLeerlingstromen(root: HTMLElement, context: PageContext): void {
   const { info } = context;
-  const labels = valueLabelMap();
   const notes = wholePeriod(info);
   root.append(el('h1', {}, t('stromenTitle')), el('p', { class: 'intro' }, t('stromenIntro')));
   // Flows need two consecutive teldata, so the first school year has none.
@@ -26,16 +29,15 @@ export function renderLeerlingstromen(root: HTMLElement, context: PageContext): 
   }
   let schooljaar = choose(context.query, 'schooljaar', schooljaren, schooljaren.at(-1)!);
 
-  const direction = (grafiek: string, title: string, subtitle: string, kept: string[], valueTitle: string, format: string, colors: string[]): ChartDefinition => ({
-    grafiek,
-    measure: 'richting',
+  const direction = (grafiek: ChartId, title: string, subtitle: string, kept: string[], valueTitle: string, format: string, colors: string[]): ChartDefinition => ({
+    ...chart(grafiek),
     title,
     subtitle,
     load: () => loadMeasure('richting', {}, (row) => kept.includes(String(row.richting))),
     spec: (data, width) =>
       groupedBarsSpec(data.rows, {
         width,
-        labels,
+        labels: labelsFor(data),
         description: title,
         x: 'schooljaar',
         xTitle: t('axisSchooljaar'),
@@ -45,17 +47,18 @@ export function renderLeerlingstromen(root: HTMLElement, context: PageContext): 
         valueTitle,
         valueFormat: format,
         showValues: true,
+        seriesTitle: t('axisRichting'),
       }),
+    table: { series: 'richting' },
     notes,
   });
 
   const heenTerug = direction('stromen-heen-terug', t('heenTerug'), t('heenTerugSub'), ['intensiever', 'minder-intensief'], t('axisLeerlingen'), COUNT_FORMAT, [WAY_IN, WAY_BACK]);
-  const direct = direction('stromen-direct', t('directGespecialiseerd'), t('directGespecialiseerdSub'), ['direct-gespecialiseerd'], t('axisLeerlingen'), COUNT_FORMAT, ['#e8731c']);
+  const direct = direction('stromen-direct', t('directGespecialiseerd'), t('directGespecialiseerdSub'), ['direct-gespecialiseerd'], t('axisLeerlingen'), COUNT_FORMAT, ['#D55E00']);
   const ratio = direction('stromen-ratio', t('terugstroomRatio'), t('terugstroomRatioSub'), ['terugstroom-ratio'], t('axisRatio'), ',.2~f', ['#6b6b6b']);
 
   const matrix = (): ChartDefinition => ({
-    grafiek: 'stromen-matrix',
-    measure: 'stromen',
+    ...chart('stromen-matrix'),
     title: t('stromenMatrix'),
     subtitle: t('stromenMatrixSub', { schooljaar }),
     load: async () => {
@@ -66,18 +69,68 @@ export function renderLeerlingstromen(root: HTMLElement, context: PageContext): 
     spec: (data, width) =>
       flowMatrixSpec(data.rows, {
         width,
-        labels,
+        labels: labelsFor(data),
         description: t('stromenMatrix'),
         order: [...SETTINGS, 'buiten'],
         fromTitle: t('axisVan'),
         toTitle: t('axisNaar'),
         valueTitle: t('axisLeerlingen'),
       }),
+    table: { series: 'naar' },
     notes,
   });
 
+  const border: ChartDefinition = {
+    ...chart('stromen-grensverkeer'),
+    title: t('grensverkeer'),
+    subtitle: t('grensverkeerSub'),
+    load: () => loadMeasure('grensverkeer'),
+    spec: (data, width) =>
+      groupedBarsSpec(data.rows, {
+        width,
+        labels: labelsFor(data),
+        description: t('grensverkeer'),
+        x: 'datum',
+        xIsDate: true,
+        xTitle: t('axisTeldatum'),
+        series: 'richting',
+        seriesOrder: ['inkomend', 'uitgaand'],
+        seriesColors: [WAY_BACK, WAY_IN],
+        seriesTitle: t('axisRichting'),
+        valueTitle: t('axisLeerlingen'),
+        valueFormat: COUNT_FORMAT,
+        showValues: true,
+      }),
+    table: { series: 'richting' },
+    notes,
+  };
+
+  // The length of stay on the data's last day, said in the subtitle (the measure's own default).
+  const peildatum = allowedDate(defaultDate(info), dateBounds(info, context.session.rol));
+  const stay: ChartDefinition = {
+    ...chart('stromen-verblijfsduur'),
+    title: t('verblijfsduur'),
+    subtitle: t('verblijfsduurSub', { datum: formatDate(peildatum, getLang()) }),
+    load: () => loadMeasure('verblijfsduur', { peildatum }),
+    spec: (data, width) =>
+      categoryBarsSpec(data.rows, {
+        width,
+        labels: labelsFor(data),
+        description: t('verblijfsduur'),
+        category: 'onderwijssoort',
+        categoryTitle: t('axisOnderwijssoort'),
+        valueTitle: t('axisDagen'),
+        order: SETTINGS,
+        colorBySetting: true,
+        valueFormat: COUNT_FORMAT,
+      }),
+    notes,
+  };
+
   const panels = [heenTerug, direct, ratio].map((d) => new ChartPanel(d));
   const matrixPanel = new ChartPanel(matrix());
+  const borderPanel = new ChartPanel(border);
+  const stayPanel = new ChartPanel(stay);
   const choices = schooljaren.map((s) => ({ value: s, label: s }));
   root.append(
     panels[0]!.element,
@@ -90,6 +143,8 @@ export function renderLeerlingstromen(root: HTMLElement, context: PageContext): 
       }),
     ),
     matrixPanel.element,
+    borderPanel.element,
+    stayPanel.element,
   );
-  for (const panel of [...panels, matrixPanel]) void panel.update();
+  for (const panel of [...panels, matrixPanel, borderPanel, stayPanel]) void panel.update();
 }

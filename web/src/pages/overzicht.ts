@@ -6,8 +6,9 @@ import { growthIndexSpec } from '../charts/growth-index';
 import { smallMultiplesSpec } from '../charts/small-multiples';
 import { timeLinesSpec } from '../charts/time-lines';
 import { formatDate } from '../format';
-import { getLang, t, valueLabelMap } from '../i18n';
-import { type ChartDefinition, ChartPanel, loadMeasure } from '../ui/chart-panel';
+import { chart } from '../charts/catalog';
+import { getLang, t } from '../i18n';
+import { type ChartDefinition, ChartPanel, labelsFor, loadMeasure } from '../ui/chart-panel';
 import { el } from '../ui/dom';
 import { selectPicker, toolbar } from '../ui/pickers';
 import { choose, type PageContext, wholePeriod } from './page';
@@ -17,7 +18,6 @@ const SETTINGS_AND_TOTAL = [...SETTINGS, 'totaal'];
 export function renderOverzicht(root: HTMLElement, context: PageContext): void {
   const { info } = context;
   const lang = getLang();
-  const labels = valueLabelMap();
   const notes = wholePeriod(info);
   root.append(el('h1', {}, t('overzichtTitle')), el('p', { class: 'intro' }, t('overzichtIntro')));
   if (info.teldata.length === 0) {
@@ -29,15 +29,14 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
   let ijkjaar = choose(context.query, 'ijkjaar', years, years[0]!);
 
   const countsOnDate = (): ChartDefinition => ({
-    grafiek: 'overzicht-leerlingen',
-    measure: 'leerlingen',
+    ...chart('overzicht-leerlingen'),
     title: t('leerlingenOpDatum'),
     subtitle: t('leerlingenOpDatumSub', { datum: formatDate(at, lang) }),
     load: () => loadMeasure('leerlingen', { at }),
     spec: (data, width) =>
       categoryBarsSpec(data.rows, {
         width,
-        labels,
+        labels: labelsFor(data),
         description: t('leerlingenOpDatum'),
         category: 'onderwijssoort',
         categoryTitle: t('axisOnderwijssoort'),
@@ -46,19 +45,19 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
         colorBySetting: true,
         valueFormat: COUNT_FORMAT,
       }),
+    table: { series: 'onderwijssoort' },
     notes,
   });
 
   const countsOverTime: ChartDefinition = {
-    grafiek: 'overzicht-leerlingen-tijd',
-    measure: 'leerlingen',
+    ...chart('overzicht-leerlingen-tijd'),
     title: t('leerlingenTijd'),
     subtitle: t('leerlingenTijdSub'),
     load: () => loadMeasure('leerlingen'),
     spec: (data, width) =>
       smallMultiplesSpec(data.rows, {
         width,
-        labels,
+        labels: labelsFor(data),
         description: t('leerlingenTijd'),
         facet: 'onderwijssoort',
         facetOrder: SETTINGS_AND_TOTAL,
@@ -68,52 +67,77 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
         valueFormat: COUNT_FORMAT,
         columns: 4,
       }),
+    table: { series: 'onderwijssoort' },
     notes,
   };
 
   const participation: ChartDefinition = {
-    grafiek: 'overzicht-deelname',
-    measure: 'deelname',
+    ...chart('overzicht-deelname'),
     title: t('deelname'),
     subtitle: t('deelnameSub'),
     load: () => loadMeasure('deelname'),
     spec: (data, width) =>
       timeLinesSpec(data.rows, {
         width,
-        labels,
+        labels: labelsFor(data),
         description: t('deelname'),
         x: 'datum',
         xTitle: t('axisTeldatum'),
         series: 'onderwijssoort',
         seriesOrder: SETTINGS,
         valueTitle: t('axisProcent'),
+        seriesTitle: t('axisOnderwijssoort'),
       }),
+    table: { series: 'onderwijssoort' },
     notes,
   };
 
   const growth = (): ChartDefinition => ({
-    grafiek: 'overzicht-ontwikkeling',
-    measure: 'ontwikkeling',
+    ...chart('overzicht-ontwikkeling'),
     title: t('ontwikkeling'),
     subtitle: t('ontwikkelingSub', { jaar: ijkjaar }),
     load: () => loadMeasure('ontwikkeling', { ijkjaar }),
     spec: (data, width) =>
       growthIndexSpec(data.rows, {
         width,
-        labels,
+        labels: labelsFor(data),
         description: t('ontwikkeling'),
         series: 'onderwijssoort',
         seriesOrder: SETTINGS_AND_TOTAL,
         xTitle: t('axisTeldatum'),
         valueTitle: t('axisGroei'),
+        seriesTitle: t('axisOnderwijssoort'),
       }),
+    table: { series: 'onderwijssoort' },
     notes,
   });
+
+  const twoYears: ChartDefinition = {
+    ...chart('overzicht-leerlingen-2jaar'),
+    title: t('leerlingen2jaar'),
+    subtitle: t('leerlingen2jaarSub'),
+    load: () => loadMeasure('leerlingen_2jaar'),
+    spec: (data, width) =>
+      growthIndexSpec(data.rows, {
+        width,
+        labels: labelsFor(data),
+        description: t('leerlingen2jaar'),
+        series: 'onderwijssoort',
+        seriesOrder: SETTINGS_AND_TOTAL,
+        xTitle: t('axisTeldatum'),
+        valueTitle: t('axisVerandering'),
+        value: 'procent',
+        seriesTitle: t('axisOnderwijssoort'),
+      }),
+    table: { series: 'onderwijssoort', values: ['verschil', 'procent'] },
+    notes,
+  };
 
   const countsPanel = new ChartPanel(countsOnDate());
   const timePanel = new ChartPanel(countsOverTime);
   const participationPanel = new ChartPanel(participation);
   const growthPanel = new ChartPanel(growth());
+  const twoYearsPanel = new ChartPanel(twoYears);
 
   const teldatumChoices = info.teldata.map((d) => ({ value: d, label: formatDate(d, lang) }));
   const yearChoices = years.map((y) => ({ value: y, label: y }));
@@ -136,6 +160,7 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
       }),
     ),
     growthPanel.element,
+    twoYearsPanel.element,
   );
-  for (const panel of [countsPanel, timePanel, participationPanel, growthPanel]) void panel.update();
+  for (const panel of [countsPanel, timePanel, participationPanel, growthPanel, twoYearsPanel]) void panel.update();
 }

@@ -6,8 +6,12 @@ import { keyFiguresSpec } from '../charts/key-figures';
 import { smallMultiplesSpec } from '../charts/small-multiples';
 import { allowedDate, dateBounds } from '../date-rule';
 import { formatDate } from '../format';
-import { getLang, t, type TextKey, valueLabelMap } from '../i18n';
-import { type ChartDefinition, ChartPanel, loadMeasure, loadMeasureOnDates } from '../ui/chart-panel';
+import { changeBarsSpec } from '../charts/change-bars';
+import { chart, type ChartId } from '../charts/catalog';
+import { groupedBarsSpec } from '../charts/grouped-bars';
+import { SERIES_PALETTE } from '../charts/palette';
+import { getLang, t, type TextKey } from '../i18n';
+import { type ChartDefinition, ChartPanel, labelsFor, loadMeasure, loadMeasureOnDates } from '../ui/chart-panel';
 import { el } from '../ui/dom';
 import { datePicker, toolbar } from '../ui/pickers';
 import { chooseDate, defaultDate, type PageContext, wholePeriod } from './page';
@@ -17,32 +21,33 @@ const FIGURES = ['actief', 'per1000', 'mediaan_weken'];
 export function renderThuiszitters(root: HTMLElement, context: PageContext): void {
   const { info } = context;
   const lang = getLang();
-  const labels = valueLabelMap();
   const notes = wholePeriod(info);
   root.append(el('h1', {}, t('thuiszittersTitle')), el('p', { class: 'intro' }, t('thuiszittersIntro')));
   const bounds = dateBounds(info, context.session.rol);
-  let at = allowedDate(chooseDate(context.query, 'at', defaultDate(info)), bounds);
+  // One reference date for the page: by default the latest teldatum (1 October), the date the
+  // trend ends on, so the headline and the trend's last point agree; every subtitle says its date.
+  const lastTeldatum = info.teldata.at(-1);
+  let at = allowedDate(chooseDate(context.query, 'at', lastTeldatum ?? defaultDate(info)), bounds);
 
   const onDate = (): ChartDefinition => ({
-    grafiek: 'thuiszitters-datum',
-    measure: 'thuiszitters',
+    ...chart('thuiszitters-datum'),
     title: t('thuiszittersOpDatum'),
     subtitle: t('thuiszittersOpDatumSub', { datum: formatDate(at, lang) }),
     load: () => loadMeasure('thuiszitters', { at }),
-    spec: (data, width) => keyFiguresSpec(data.rows, { width, labels, description: t('thuiszittersOpDatum'), name: 'maat', order: FIGURES }),
+    spec: (data, width) => keyFiguresSpec(data.rows, { width, labels: labelsFor(data), description: t('thuiszittersOpDatum'), name: 'maat', order: FIGURES }),
+    table: { series: 'maat' },
     notes,
   });
 
   const trend: ChartDefinition = {
-    grafiek: 'thuiszitters-trend',
-    measure: 'thuiszitters',
+    ...chart('thuiszitters-trend'),
     title: t('thuiszittersTrend'),
-    subtitle: t('thuiszittersTrendSub'),
+    subtitle: t('thuiszittersTrendSub', { datum: lastTeldatum ? formatDate(lastTeldatum, lang) : '–' }),
     load: () => loadMeasureOnDates('thuiszitters', info.teldata),
     spec: (data, width) =>
       smallMultiplesSpec(data.rows, {
         width,
-        labels,
+        labels: labelsFor(data),
         description: t('thuiszittersTrend'),
         facet: 'maat',
         facetOrder: FIGURES,
@@ -51,19 +56,61 @@ export function renderThuiszitters(root: HTMLElement, context: PageContext): voi
         valueTitle: t('axisWaarde'),
         columns: 3,
       }),
+    table: { series: 'maat' },
     notes,
   };
 
-  const breakdown = (grafiek: string, measure: string, field: string, title: string, subtitle: TextKey, categoryTitle: string): (() => ChartDefinition) => () => ({
-    grafiek,
-    measure,
+  const twoYears: ChartDefinition = {
+    ...chart('thuiszitters-2jaar'),
+    title: t('thuiszitters2jaar'),
+    subtitle: t('thuiszitters2jaarSub'),
+    load: () => loadMeasure('thuiszitters_2jaar'),
+    spec: (data, width) =>
+      changeBarsSpec(data.rows, {
+        width,
+        labels: labelsFor(data),
+        description: t('thuiszitters2jaar'),
+        x: 'datum',
+        xTitle: t('axisTeldatum'),
+        value: 'procent',
+        valueTitle: t('axisVerandering'),
+      }),
+    notes,
+  };
+
+  const reports: ChartDefinition = {
+    ...chart('thuiszitters-meldingen'),
+    title: t('meldingen'),
+    subtitle: t('meldingenSub'),
+    load: () => loadMeasure('thuiszitter_meldingen'),
+    spec: (data, width) =>
+      groupedBarsSpec(data.rows, {
+        width,
+        labels: labelsFor(data),
+        description: t('meldingen'),
+        x: 'schooljaar',
+        xTitle: t('axisSchooljaar'),
+        series: 'maat',
+        seriesOrder: ['geopend', 'gesloten'],
+        seriesColors: [SERIES_PALETTE[1], SERIES_PALETTE[0]],
+        seriesTitle: t('axisMaat'),
+        valueTitle: t('axisMeldingen'),
+        valueFormat: COUNT_FORMAT,
+        showValues: true,
+      }),
+    table: { series: 'maat' },
+    notes,
+  };
+
+  const breakdown = (grafiek: ChartId, measure: string, field: string, title: string, subtitle: TextKey, categoryTitle: string): (() => ChartDefinition) => () => ({
+    ...chart(grafiek),
     title,
     subtitle: t(subtitle, { datum: formatDate(at, lang) }),
     load: () => loadMeasure(measure, { at }),
     spec: (data, width) =>
       categoryBarsSpec(data.rows, {
         width,
-        labels,
+        labels: labelsFor(data),
         description: title,
         category: field,
         categoryTitle,
@@ -79,6 +126,8 @@ export function renderThuiszitters(root: HTMLElement, context: PageContext): voi
   const trendPanel = new ChartPanel(trend);
   const redenPanel = new ChartPanel(perReden());
   const schoolPanel = new ChartPanel(perSchool());
+  const twoYearsPanel = new ChartPanel(twoYears);
+  const reportsPanel = new ChartPanel(reports);
   root.append(
     toolbar(
       datePicker('at', t('pickDate'), at, (value) => {
@@ -91,8 +140,10 @@ export function renderThuiszitters(root: HTMLElement, context: PageContext): voi
     ),
     datePanel.element,
     trendPanel.element,
+    twoYearsPanel.element,
     redenPanel.element,
     schoolPanel.element,
+    reportsPanel.element,
   );
-  for (const panel of [datePanel, trendPanel, redenPanel, schoolPanel]) void panel.update();
+  for (const panel of [datePanel, trendPanel, twoYearsPanel, redenPanel, schoolPanel, reportsPanel]) void panel.update();
 }

@@ -6,8 +6,10 @@ import { groupedBarsSpec } from '../charts/grouped-bars';
 import { stackedBarsSpec } from '../charts/stacked-bars';
 import { allowedDate, dateBounds } from '../date-rule';
 import { formatDate } from '../format';
-import { getLang, t, valueLabelMap } from '../i18n';
-import { type ChartDefinition, ChartPanel, loadMeasure } from '../ui/chart-panel';
+import { chart } from '../charts/catalog';
+import { NEUTRAL, SERIES_PALETTE } from '../charts/palette';
+import { getLang, t } from '../i18n';
+import { type ChartDefinition, ChartPanel, labelsFor, loadMeasure } from '../ui/chart-panel';
 import { el } from '../ui/dom';
 import { datePicker, toolbar } from '../ui/pickers';
 import { chooseDate, defaultDate, type PageContext, wholePeriod } from './page';
@@ -17,45 +19,44 @@ const CAPACITY = ['plaatsen', 'bezet', 'wachtend'];
 export function renderVoorzieningen(root: HTMLElement, context: PageContext): void {
   const { info } = context;
   const lang = getLang();
-  const labels = valueLabelMap();
   const notes = wholePeriod(info);
   root.append(el('h1', {}, t('voorzieningenTitle')), el('p', { class: 'intro' }, t('voorzieningenIntro')));
   const bounds = dateBounds(info, context.session.rol);
   let at = allowedDate(chooseDate(context.query, 'at', defaultDate(info)), bounds);
 
   const capacity = (): ChartDefinition => ({
-    grafiek: 'voorzieningen-capaciteit',
-    measure: 'wachtlijst',
+    ...chart('voorzieningen-capaciteit'),
     title: t('capaciteit'),
     subtitle: t('capaciteitSub', { datum: formatDate(at, lang) }),
     load: () => loadMeasure('wachtlijst', { at }, (row) => CAPACITY.includes(String(row.maat))),
     spec: (data, width) =>
       groupedBarsSpec(data.rows, {
         width,
-        labels,
+        labels: labelsFor(data),
         description: t('capaciteit'),
         x: 'voorziening_id',
         xTitle: t('axisVoorziening'),
         series: 'maat',
         seriesOrder: CAPACITY,
-        seriesColors: ['#b9c7d6', '#2f7fb8', '#e8731c'],
+        seriesColors: [NEUTRAL, SERIES_PALETTE[0], SERIES_PALETTE[1]],
+        seriesTitle: t('axisMaat'),
         valueTitle: t('axisPlaatsen'),
         valueFormat: COUNT_FORMAT,
         showValues: true,
       }),
+    table: { series: 'maat' },
     notes,
   });
 
   const occupancy = (): ChartDefinition => ({
-    grafiek: 'voorzieningen-bezettingsgraad',
-    measure: 'wachtlijst',
+    ...chart('voorzieningen-bezettingsgraad'),
     title: t('bezettingsgraad'),
     subtitle: t('bezettingsgraadSub', { datum: formatDate(at, lang) }),
     load: () => loadMeasure('wachtlijst', { at }, (row) => row.maat === 'bezettingsgraad'),
     spec: (data, width) =>
       categoryBarsSpec(data.rows, {
         width,
-        labels,
+        labels: labelsFor(data),
         description: t('bezettingsgraad'),
         category: 'voorziening_id',
         categoryTitle: t('axisVoorziening'),
@@ -67,8 +68,7 @@ export function renderVoorzieningen(root: HTMLElement, context: PageContext): vo
   });
 
   const cost: ChartDefinition = {
-    grafiek: 'voorzieningen-kosten',
-    measure: 'kosten',
+    ...chart('voorzieningen-kosten'),
     title: t('kosten'),
     subtitle: t('kostenSub'),
     // The total is the height of each stack; drawing it as a part would count it twice.
@@ -76,7 +76,7 @@ export function renderVoorzieningen(root: HTMLElement, context: PageContext): vo
     spec: (data, width) =>
       stackedBarsSpec(data.rows, {
         width,
-        labels,
+        labels: labelsFor(data),
         description: t('kosten'),
         x: 'schooljaar',
         xTitle: t('axisSchooljaar'),
@@ -85,12 +85,60 @@ export function renderVoorzieningen(root: HTMLElement, context: PageContext): vo
         valueTitle: t('axisEuro'),
         valueFormat: '$,.0f',
       }),
+    table: { series: 'voorziening_id' },
+    notes,
+  };
+
+  const tlvs: ChartDefinition = {
+    ...chart('voorzieningen-tlv-toegekend'),
+    title: t('tlvToegekend'),
+    subtitle: t('tlvToegekendSub'),
+    // As for the cost: the total is the height of each stack, so its rows are not drawn as a part.
+    load: () => loadMeasure('tlv_toegekend', {}, (row) => row.categorie !== 'totaal'),
+    spec: (data, width) =>
+      stackedBarsSpec(data.rows, {
+        width,
+        labels: labelsFor(data),
+        description: t('tlvToegekend'),
+        x: 'schooljaar',
+        xTitle: t('axisSchooljaar'),
+        part: 'categorie',
+        partTitle: t('axisCategorie'),
+        partOrder: ['sbo', 'laag', 'midden', 'hoog', 'onbekend'],
+        valueTitle: t('axisTlvs'),
+        valueFormat: COUNT_FORMAT,
+      }),
+    table: { series: 'categorie' },
+    notes,
+  };
+
+  const mayJuly: ChartDefinition = {
+    ...chart('voorzieningen-tlv-mei-juli'),
+    title: t('tlvMeiJuli'),
+    subtitle: t('tlvMeiJuliSub'),
+    load: () => loadMeasure('tlv_aanvragen_mei_juli', {}, (row) => row.maat === 'aandeel'),
+    spec: (data, width) =>
+      groupedBarsSpec(data.rows, {
+        width,
+        labels: labelsFor(data),
+        description: t('tlvMeiJuli'),
+        x: 'schooljaar',
+        xTitle: t('axisSchooljaar'),
+        series: 'maat',
+        seriesOrder: ['aandeel'],
+        seriesColors: [SERIES_PALETTE[2]],
+        valueTitle: t('axisProcent'),
+        showValues: true,
+      }),
+    table: { series: 'maat' },
     notes,
   };
 
   const capacityPanel = new ChartPanel(capacity());
   const occupancyPanel = new ChartPanel(occupancy());
   const costPanel = new ChartPanel(cost);
+  const tlvPanel = new ChartPanel(tlvs);
+  const mayJulyPanel = new ChartPanel(mayJuly);
   root.append(
     toolbar(
       datePicker('at', t('pickDate'), at, (value) => {
@@ -103,6 +151,8 @@ export function renderVoorzieningen(root: HTMLElement, context: PageContext): vo
     capacityPanel.element,
     occupancyPanel.element,
     costPanel.element,
+    tlvPanel.element,
+    mayJulyPanel.element,
   );
-  for (const panel of [capacityPanel, occupancyPanel, costPanel]) void panel.update();
+  for (const panel of [capacityPanel, occupancyPanel, costPanel, tlvPanel, mayJulyPanel]) void panel.update();
 }

@@ -8,9 +8,12 @@ import { api, ApiError } from '../api';
 import { isSuppressed } from '../charts/common';
 import { csvFileName, toCsv } from '../csv';
 import { d3FormatLocale, d3TimeLocale, formatDate } from '../format';
-import { getLang, t } from '../i18n';
-import type { MeasureParams, MeasureResult, Row } from '../types';
+import { getLang, t, valueLabelMap } from '../i18n';
+import { collectNames, type NameMaps, nameLabels, withNameColumns } from '../names';
+import type { MeasureParams, MeasureResult, Row, Vestiging } from '../types';
+import { loadVestigingen } from '../vestigingen';
 import { dataTable } from './data-table';
+import { type Pivot, tableShape } from './wide-table';
 import { clear, el } from './dom';
 import { type NoteDefaults, NotesBox } from './notes-box';
 
@@ -21,6 +24,13 @@ export interface ChartData {
   bron: string;
   datumData: string | null;
   params: MeasureParams;
+  /** The names of the codes in the rows (column → code → naam), possibly empty. */
+  names: NameMaps;
+}
+
+/** The labels a chart writes: the value labels (settings, directions) and "naam (code)" per code. */
+export function labelsFor(data: Pick<ChartData, 'names'>): Record<string, string> {
+  return { ...valueLabelMap(), ...nameLabels(data.names) };
 }
 
 export interface ChartDefinition {
@@ -32,16 +42,20 @@ export interface ChartDefinition {
   subtitle?: string;
   load: () => Promise<ChartData>;
   spec: (data: ChartData, width: number) => TopLevelSpec;
+  /** The table view's shape: a column per value of this series (wide); without it, as the rows are. */
+  table?: Pivot;
   notes: NoteDefaults;
 }
 
 /** A chart's data from one measure request, optionally only the rows the chart shows. */
 export async function loadMeasure(id: string, params: MeasureParams = {}, keep?: (row: Row) => boolean): Promise<ChartData> {
-  return fromResult(await api.measure(id, params), params, keep);
+  const [result, vestigingen] = await Promise.all([api.measure(id, params), loadVestigingen()]);
+  return fromResult(result, params, keep, vestigingen);
 }
 
-export function fromResult(result: MeasureResult, params: MeasureParams, keep?: (row: Row) => boolean): ChartData {
+export function fromResult(result: MeasureResult, params: MeasureParams, keep?: (row: Row) => boolean, vestigingen: readonly Vestiging[] | null = null): ChartData {
   return {
+    names: collectNames(result.namen, vestigingen),
     columns: result.kolommen,
     rows: keep ? result.rijen.filter(keep) : result.rijen,
     bron: result.bron,
@@ -52,10 +66,12 @@ export function fromResult(result: MeasureResult, params: MeasureParams, keep?: 
 
 /** One measure on several dates (a trend from a measure that takes ?at=), as one table. */
 export async function loadMeasureOnDates(id: string, dates: readonly string[]): Promise<ChartData> {
-  const results = await Promise.all(dates.map((at) => api.measure(id, { at })));
+  const [results, vestigingen] = await Promise.all([Promise.all(dates.map((at) => api.measure(id, { at }))), loadVestigingen()]);
   const first = results[0];
-  if (!first) return { columns: [], rows: [], bron: '', datumData: null, params: {} };
-  return { ...fromResult(first, {}), rows: results.flatMap((r) => r.rijen) };
+  if (!first) return { columns: [], rows: [], bron: '', datumData: null, params: {}, names: collectNames(undefined, null) };
+  const names = collectNames(undefined, vestigingen);
+  for (const r of results) for (const [column, codes] of Object.entries(r.namen ?? {})) names[column] = { ...names[column], ...codes };
+  return { ...fromResult(first, {}), names, rows: results.flatMap((r) => r.rijen) };
 }
 
 /**
@@ -191,7 +207,9 @@ export class ChartPanel {
   private renderTable(): void {
     if (!this.data) return;
     clear(this.table);
-    this.table.append(dataTable(this.data.columns, this.data.rows, `${this.definition.title}: ${t('tableCaption').toLowerCase()}`, getLang()));
+    const lang = getLang();
+    const shape = tableShape(this.data.columns, this.data.rows, this.definition.table, labelsFor(this.data), lang);
+    this.table.append(dataTable(shape, `${this.definition.title}: ${t('tableCaption').toLowerCase()}`, lang));
   }
 
   private async renderChart(): Promise<void> {
@@ -203,7 +221,7 @@ export class ChartPanel {
       this.chart.append(el('p', { class: 'empty' }, t('noData')));
       return;
     }
-    const width = Math.max(280, (this.chart.clientWidth || this.element.clientWidth || 800) - 8);
+    const width = Math.max(240, (this.chart.clientWidth || this.element.clientWidth || 800) - 8);
     const lang = getLang();
     // vega-embed makes its container an inline-block sized by the chart; embedding into a child
     // keeps .chart a block whose width is the space available, so a redraw measures the same.
@@ -231,7 +249,9 @@ export class ChartPanel {
 
   private downloadCsv(): void {
     if (!this.data) return;
-    const blob = new Blob([toCsv(this.data.columns, this.data.rows)], { type: 'text/csv;charset=utf-8' });
+    // The long rows as the CLI writes them, with a name column beside each code column that has names.
+    const named = withNameColumns(this.data.columns, this.data.rows, this.data.names);
+    const blob = new Blob([toCsv(named.columns, named.rows)], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const link = el('a', { href: url, download: csvFileName(this.definition.grafiek, { ...this.data.params }) });
     document.body.append(link);

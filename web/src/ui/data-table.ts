@@ -1,24 +1,16 @@
-// The table view of a chart: the same rows and columns as the CSV download, with numbers and
-// dates written the Dutch (or English) way. Empty values show as a dash, never as 0.
-import { isSuppressed } from '../charts/common';
+// The table view of a chart: the chart's rows as a wide table (wide-table.ts) with Dutch headers,
+// numbers and dates written the Dutch (or English) way. Empty values show as a dash, never as 0.
 import { formatCell, type Lang } from '../format';
-import type { Row } from '../types';
 import { el } from './dom';
+import type { TableShape } from './wide-table';
 
-export function dataTable(columns: readonly string[], rows: readonly Row[], caption: string, lang: Lang): HTMLTableElement {
-  // A column of numbers, suppressed counts ("<5") among them, is right-aligned.
-  const numeric = columns.map((c) => rows.some((r) => typeof r[c] === 'number' || isSuppressed(r[c])));
+export function dataTable(shape: TableShape, caption: string, lang: Lang): HTMLTableElement {
+  const cls = (i: number) => (shape.numeric[i] ? 'num' : undefined);
   return el(
     'table',
     { class: 'data-table' },
     el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, ...columns.map((c, i) => el('th', { scope: 'col', class: numeric[i] ? 'num' : undefined }, c)))),
-    el(
-      'tbody',
-      {},
-      ...rows.map((row) =>
-        el('tr', {}, ...columns.map((c, i) => el('td', { class: numeric[i] ? 'num' : undefined }, formatCell(row[c] ?? null, lang)))),
-      ),
-    ),
+    el('thead', {}, el('tr', {}, ...shape.headers.map((h, i) => el('th', { scope: 'col', class: cls(i) }, h)))),
+    el('tbody', {}, ...shape.rows.map((row) => el('tr', {}, ...row.map((cell, i) => el('td', { class: cls(i) }, formatCell(cell, lang)))))),
   );
 }

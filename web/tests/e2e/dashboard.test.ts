@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/csv';
 import { formatDate, formatNumber } from '../../src/format';
+import { collectNames, withNameColumns } from '../../src/names';
 import { requestMatches } from '../../src/pages/aanvragen';
 import type { AuditEntry, MeasureInfo, MeasureResult, PupilListItem, PupilPage, RegionInfo, Row, SupportRequest, Vestiging } from '../../src/types';
 import { matchesVestiging, pickerLabel } from '../../src/vestigingen';
@@ -395,7 +396,13 @@ describe('roles', () => {
     expect(await p.locator('.suppression-note').isVisible()).toBe(suppressed > 0);
     expect(await page.locator('main').innerText()).not.toContain('NaN');
     const download = await downloadCsv('thuiszitters-per-school');
-    expect(download.text).toBe(await stroom.cli('measure', 'thuiszitters_per_school', '--at', at, '--format', 'csv', '--publish'));
+    // The download has a vestiging_naam column beside vestiging_id (the names, issue 10); without
+    // it, the file is the CLI's byte for byte.
+    const vestigingen = await analist.get<Vestiging[]>('api/vestigingen');
+    const named = withNameColumns(perSchool.kolommen, perSchool.rijen, collectNames(perSchool.namen, vestigingen));
+    expect(named.columns).toContain('vestiging_naam');
+    expect(download.text).toBe(toCsv(named.columns, named.rows));
+    expect(toCsv(perSchool.kolommen, perSchool.rijen)).toBe(await stroom.cli('measure', 'thuiszitters_per_school', '--at', at, '--format', 'csv', '--publish'));
     // The date field offers the data's range, and a mid-month day becomes the first of its month:
     // the server refuses other days for the analist's suppressed answers.
     const field = page.locator('#kies-at');
