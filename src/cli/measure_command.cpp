@@ -38,6 +38,15 @@ constexpr ParameterOption kParameterOptions[] = {
     {Parameter::schooljaar, "Schooljaar (JJJJ-JJJJ), voor kosten"},
 };
 
+// The selection of the region every measure takes (measures/region_selection.h).
+constexpr std::pair<const char*, const char*> kSelectionOptions[] = {
+    {"swv", "Alleen de vestigingen van dit SWV (code uit vestigingen.swv)"},
+    {"sector", "Alleen de vestigingen van deze sector: po of vo"},
+    {"bestuur", "Alleen de vestigingen van dit bestuur"},
+    {"gemeente", "Alleen de vestigingen in deze gemeente"},
+    {"vestiging", "Alleen deze vestiging (vestiging_id)"},
+};
+
 void print_list() {
   for (const auto& m : measure_registry()) fmt::print("{:<14} {}\n", m.id, m.naam);
 }
@@ -101,6 +110,10 @@ void register_measure_command(CLI::App& app, int* exit_code) {
         std::string(parameter_flag(option.parameter)),
         [args, name](const std::string& text) { args->parameters.push_back({name, text}); }, option.help);
   }
+  for (const auto& [name, help] : kSelectionOptions)
+    cmd->add_option_function<std::string>(
+        fmt::format("--{}", name), [args, name = std::string(name)](const std::string& text) { args->parameters.push_back({name, text}); },
+        help);
   cmd->add_option("--format", args->format, "Uitvoer: csv, json of table")
       ->check(CLI::IsMember({"csv", "json", "table"}));
   cmd->add_flag("--publish", args->publish, "Onderdruk aantallen van 1 t/m 4 voor publicatie");

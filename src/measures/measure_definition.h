@@ -17,11 +17,24 @@
 
 namespace stroom {
 
+// A part of the region to compute on (docs/measures.md "Selectie"): each field given narrows it
+// to the vestigingen that carry that value; all empty = the whole region. Every measure takes it,
+// and compute_measure (measure_registry.h) applies it once, before the measure sees the model.
+struct RegionSelection {
+  std::optional<std::string> swv;        // --swv, a vestigingen.swv code
+  std::optional<std::string> sector;     // --sector, po or vo
+  std::optional<std::string> bestuur;    // --bestuur
+  std::optional<std::string> gemeente;   // --gemeente
+  std::optional<std::string> vestiging;  // --vestiging, a vestiging_id
+  bool empty() const { return !swv && !sector && !bestuur && !gemeente && !vestiging; }
+};
+
 struct MeasureParameters {
   std::optional<Date> at;                 // --at
   std::optional<int> ijkjaar;             // --ijkjaar
   std::optional<Date> peildatum;          // --peildatum
   std::optional<SchoolYear> schooljaar;   // --schooljaar
+  RegionSelection selectie;               // --swv, --sector, --bestuur, --gemeente, --vestiging
 };
 
 enum class Parameter { at, ijkjaar, peildatum, schooljaar };

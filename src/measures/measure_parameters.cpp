@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "measures/region_selection.h"
+
 namespace stroom {
 namespace {
 
@@ -85,6 +87,11 @@ MeasureParameters parse_measure_parameters(const MeasureDefinition& measure, con
                                            std::string_view prefix) {
   MeasureParameters p;
   for (const GivenParameter& g : given_parameters) {
+    if (is_selection_name(g.name)) {  // every measure takes a selection (region_selection.h)
+      if (selection_field(p.selectie, g.name)) throw MeasureError(fmt::format("parameter {}{} is meer dan eens gegeven", prefix, g.name));
+      set_selection_field(p.selectie, g.name, g.text, prefix);
+      continue;
+    }
     const std::optional<Parameter> parameter = parameter_named(g.name);
     if (!parameter || !takes(measure, *parameter))
       throw MeasureError(fmt::format("maat {} kent geen parameter {}{} ({})", measure.id, prefix, g.name, taken_list(measure, prefix)));
@@ -169,6 +176,13 @@ std::string canonical_query(const MeasureDefinition& measure, const MeasureParam
     }
     key += fmt::format("{}={}&", parameter_name(parameter), value);
   }
+  // Names may hold '&', '=' or '%': escaped, so that no two selections share a key.
+  for (std::string_view name : kSelectionNames)
+    if (const auto& value = selection_field(p.selectie, name)) {
+      std::string escaped;
+      for (char c : *value) escaped += c == '&' || c == '=' || c == '%' ? fmt::format("%{:02X}", int(c)) : std::string(1, c);
+      key += fmt::format("{}={}&", name, escaped);
+    }
   return key;
 }
 

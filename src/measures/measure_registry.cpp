@@ -8,6 +8,7 @@
 #include "measures/kosten.h"
 #include "measures/leerlingen.h"
 #include "measures/ontwikkeling.h"
+#include "measures/region_selection.h"
 #include "measures/stromen.h"
 #include "measures/thuiszitter_breakdowns.h"
 #include "measures/thuiszitters.h"
@@ -58,11 +59,12 @@ bool parameter_given(const MeasureParameters& p, Parameter parameter) {
 }
 
 MeasureTable compute_measure(const MeasureDefinition& measure, const RegionModel& region,
-                             const MeasureParameters& parameters) {
+                             const MeasureParameters& parameters, std::string_view prefix) {
   for (Parameter required : measure.required)
     if (!parameter_given(parameters, required))
       throw MeasureError(fmt::format("maat {} vraagt {}", measure.id, parameter_flag(required)));
-  return measure.compute(region, parameters);
+  if (parameters.selectie.empty()) return measure.compute(region, parameters);
+  return measure.compute(select_region(region, parameters.selectie, prefix), parameters);
 }
 
 }  // namespace stroom

@@ -16,8 +16,10 @@ const MeasureDefinition* find_measure(std::string_view id);
 std::string_view parameter_flag(Parameter parameter);  // "--at", ...
 bool parameter_given(const MeasureParameters& parameters, Parameter parameter);
 
-// Checks required parameters, then computes. Throws MeasureError.
+// Checks required parameters, narrows the region to parameters.selectie (region_selection.h; the
+// one place every measure is narrowed), then computes. Throws MeasureError; messages name
+// parameters as `prefix` + name ("--swv" for the CLI, "swv" for the API).
 MeasureTable compute_measure(const MeasureDefinition& measure, const RegionModel& region,
-                             const MeasureParameters& parameters);
+                             const MeasureParameters& parameters, std::string_view prefix = "--");
 
 }  // namespace stroom

@@ -184,7 +184,7 @@ void ApiServer::add_measure_routes() {
           [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
             // Checked before the cache, so a role never gets a date its rule refuses, even when
             // the beheerder's request for it is cached; the key is the canonical query.
-            const MeasureRequest request = measure_request(req.matches[1], query_of(req), session.identity.rol);
+            const MeasureRequest request = measure_request(req.matches[1], query_of(req), session.identity.rol, session.identity.vestigingen);
             if (request.error) return send(res, *request.error);
             const SerializedAnswer answer = cached_measure(req.matches[1], request.key, query_of(req));
             res.status = answer.status;
@@ -192,6 +192,9 @@ void ApiServer::add_measure_routes() {
           });
   guarded("GET", "/api/info", sees_aggregates, [this](const httplib::Request&, httplib::Response& res, const Session&) {
     res.set_content(model_->current()->info, kJson);
+  });
+  guarded("GET", "/api/selectie", sees_aggregates, [this](const httplib::Request&, httplib::Response& res, const Session&) {
+    send(res, selection_response(model_->current()->region));
   });
   guarded("GET", "/api/notities", sees_aggregates, [this](const httplib::Request& req, httplib::Response& res, const Session&) {
     std::lock_guard lock(db_mutex_);

@@ -6,6 +6,7 @@
 #include "measures/measure_parameters.h"
 #include "measures/measure_registry.h"
 #include "measures/pupil_counts.h"
+#include "measures/region_selection.h"
 
 namespace stroom {
 namespace {
@@ -32,6 +33,26 @@ ApiResponse unknown_measure(const std::string& id) {
 
 nlohmann::ordered_json data_date(const RegionModel& region) { return date_or_null(region.enrolments.latest_date()); }
 
+// A school user compares their own vestiging with the region: besides the whole region they may
+// narrow to an SWV or a sector, and to their own vestigingen only (docs/privacy.md "Selections").
+std::optional<ApiResponse> refused_selection(const RegionSelection& selection, Role role, const std::vector<std::string>& own) {
+  if (role != Role::school) return std::nullopt;
+  const std::string rule = "voor uw rol (school) kunt u alleen het SWV, de sector en uw eigen vestiging kiezen";
+  if (selection.bestuur) return api_error(403, fmt::format("parameter bestuur: {}", rule));
+  if (selection.gemeente) return api_error(403, fmt::format("parameter gemeente: {}", rule));
+  if (selection.vestiging && std::ranges::none_of(own, [&](const std::string& id) { return id == *selection.vestiging; }))
+    return api_error(403, fmt::format("vestiging '{}': {} ({})", *selection.vestiging, rule,
+                                      own.empty() ? std::string("uw account heeft geen vestiging") : fmt::format("{}", fmt::join(own, ", "))));
+  return std::nullopt;
+}
+
+nlohmann::ordered_json selection_json(const RegionSelection& selection) {
+  auto json = nlohmann::ordered_json::object();
+  for (std::string_view name : kSelectionNames)
+    if (const auto& value = selection_field(selection, name)) json[std::string(name)] = *value;
+  return json;
+}
+
 }  // namespace
 
 ApiResponse list_measures_response() {
@@ -43,12 +64,14 @@ ApiResponse list_measures_response() {
   return {200, std::move(list)};
 }
 
-MeasureRequest measure_request(const std::string& id, const QueryParameters& query, Role role) {
+MeasureRequest measure_request(const std::string& id, const QueryParameters& query, Role role,
+                               const std::vector<std::string>& own_vestigingen) {
   const MeasureDefinition* measure = find_measure(id);
   if (!measure) return {unknown_measure(id), {}};
   try {
     const MeasureParameters parameters = parse_measure_parameters(*measure, given_in(query), "");
     if (!sees_small_counts(role)) check_published_dates(parameters, "", fmt::format("voor uw rol ({})", role_name(role)));
+    if (auto refused = refused_selection(parameters.selectie, role, own_vestigingen)) return {std::move(refused), {}};
     return {std::nullopt, canonical_query(*measure, parameters)};
   } catch (const MeasureError& e) {
     return {api_error(400, e.what()), {}};
@@ -60,23 +83,29 @@ MeasureAnswer measure_response(const RegionModel& region, const std::string& id,
   const MeasureDefinition* measure = find_measure(id);
   if (!measure) return failed(unknown_measure(id));
   MeasureTable table;
+  MeasureParameters parameters;
   try {
-    const MeasureParameters parameters = parse_measure_parameters(*measure, given_in(query), "");
+    parameters = parse_measure_parameters(*measure, given_in(query), "");
     check_within_data(parameters, data_range(region), "");
-    table = compute_measure(*measure, region, parameters);
+    table = compute_measure(*measure, region, parameters, "");
   } catch (const MeasureError& e) {
     return failed(api_error(400, e.what()));
   }
   nlohmann::ordered_json body = {{"id", measure->id},     {"naam", measure->naam},
                                  {"definitie", measure->definitie}, {"eenheid", measure->eenheid},
                                  {"bron", measure->bronnen}, {"datum_data", data_date(region)},
+                                 {"selectie", selection_json(parameters.selectie)},
                                  {"kolommen", table.columns}, {"rijen", measure_rows_json(table, false)}};
+  body["namen"] = code_names_json(region, body["rijen"]);
   nlohmann::ordered_json published = body;
   published["rijen"] = measure_rows_json(table, true);
+  published["namen"] = code_names_json(region, published["rijen"]);  // the merged rows' codes only
   published["onderdrukt"] = true;  // tells the app that "<5" cells are suppressed small counts
   published["onderdrukte_cellen"] = suppressed_cells_json(table);  // and which other cells are hidden
   return {{200, std::move(body)}, {200, std::move(published)}};
 }
+
+ApiResponse selection_response(const RegionModel& region) { return {200, selection_choices_json(region)}; }
 
 ApiResponse info_response(const RegionModel& region) {
   auto dates = nlohmann::ordered_json::array();
