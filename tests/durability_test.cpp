@@ -53,7 +53,7 @@ TEST(Durability, SigkillDuringWritesLosesNoAcknowledgedNoteOrAuditEntry) {
   auto db = open_store(region.db());
   EXPECT_EQ(db->query_int("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
   std::map<int64_t, std::string> stored;
-  for (const Note& note : notes_for_chart(*db, "duurzaam")) stored[note.id] = note.tekst;
+  for (const Note& note : notes_for_chart(*db, "stromen-matrix")) stored[note.id] = note.tekst;
   for (const auto& [id, text] : acknowledged) {
     ASSERT_TRUE(stored.count(id)) << "acknowledged note " << id << " was lost";
     EXPECT_EQ(stored[id], text);

@@ -101,7 +101,8 @@ ApiResponse child_access_response(Database& db, const Identity& who, const Reque
   const bool names = staff_names_shown_to_parents(db);
   Organisations organisations(db);
   auto list = nlohmann::ordered_json::array();
-  for (const AuditEntry& entry : read_audit(db, {.leerling_id = *who.leerling_id, .limit = kAccessLogLimit})) {
+  AuditFilter filter{*who.leerling_id, "", kAccessLogLimit};
+  for (const AuditEntry& entry : read_audit(db, filter)) {
     if (entry.gebruiker == who.naam) continue;  // the parent's own visits
     nlohmann::ordered_json item = {{"tijdstip", entry.tijdstip}, {"wie", organisations.of(entry)},
                                    {"wat", action_text(entry.actie)}};

@@ -126,8 +126,17 @@ CREATE INDEX audit_tijdstip ON audit (tijdstip);
 // Version 6: notes their authors can edit and delete, never losing the old text. Each edit or
 // deletion first copies the note as it was into notities_historie (append-only, like the audit
 // log), with who changed it, when and how; a deleted note leaves notities but not the history.
+// notities is rebuilt with AUTOINCREMENT, so the id of a deleted note is never given to a new one
+// (its history would otherwise be read as the new note's).
 constexpr std::string_view kVersion6 = R"sql(
-ALTER TABLE notities ADD COLUMN gewijzigd TEXT;
+CREATE TABLE notities_v6 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, grafiek TEXT NOT NULL, van TEXT, tot TEXT, tekst TEXT NOT NULL,
+  auteur TEXT NOT NULL, aangemaakt TEXT NOT NULL, rol TEXT, gewijzigd TEXT);
+INSERT INTO notities_v6 (id, grafiek, van, tot, tekst, auteur, aangemaakt, rol)
+  SELECT id, grafiek, van, tot, tekst, auteur, aangemaakt, rol FROM notities;
+DROP TABLE notities;
+ALTER TABLE notities_v6 RENAME TO notities;
+CREATE INDEX notities_grafiek ON notities (grafiek);
 CREATE TABLE notities_historie (
   id INTEGER PRIMARY KEY, notitie_id INTEGER NOT NULL, grafiek TEXT NOT NULL, van TEXT, tot TEXT,
   tekst TEXT NOT NULL, auteur TEXT NOT NULL, rol TEXT, aangemaakt TEXT NOT NULL, gewijzigd TEXT,
