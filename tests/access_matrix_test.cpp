@@ -59,14 +59,18 @@ TEST_F(AccessMatrixTest, EveryRoleGetsExactlyWhatItMaySee) {
       {"GET", "/api/measures", "", {401, 200, 200, 200, 200, 200, 403}},
       {"GET", "/api/measures/leerlingen", "", {401, 200, 200, 200, 200, 200, 403}},
       {"GET", "/api/measures/thuiszitters?at=2021-03-01", "", {401, 200, 200, 200, 200, 200, 403}},
-      {"GET", "/api/notities?grafiek=g", "", {401, 200, 200, 200, 200, 200, 403}},
-      {"POST", "/api/notities", R"({"grafiek":"g","tekst":"lezing"})", {401, 201, 201, 201, 201, 201, 403}},
+      {"GET", "/api/notities?grafiek=overzicht-leerlingen", "", {401, 200, 200, 200, 200, 200, 403}},
+      {"GET", "/api/grafieken", "", {401, 200, 200, 200, 200, 200, 403}},
+      {"POST", "/api/notities", R"({"grafiek":"overzicht-leerlingen","tekst":"lezing"})", {401, 201, 201, 201, 201, 201, 403}},
       {"GET", "/api/sessie", "", {401, 200, 200, 200, 200, 200, 200}},
       {"GET", "/api/leerlingen?vestiging=" + r.vestiging_a, "", {401, 200, 403, 200, 403, 403, 403}, true},
       {"GET", "/api/leerlingen?vestiging=" + r.vestiging_b, "", {401, 200, 403, 403, 200, 403, 403}, true},
       {"GET", "/api/leerlingen?aanvragen=1", "", {401, 200, 403, 403, 403, 200, 403}, true},
       {"GET", "/api/leerlingen", "", {401, 400, 403, 400, 400, 400, 403}, true},
       {"GET", "/api/vestigingen", "", {401, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/contact", "", {401, 200, 200, 200, 200, 200, 200}},
+      {"GET", "/api/mijn-kind", "", {401, 403, 403, 403, 403, 403, 200}, true},
+      {"GET", "/api/mijn-kind/inzage", "", {401, 403, 403, 403, 403, 403, 200}, true},
       {"GET", "/api/leerlingen/" + r.pupil_a, "", {401, 200, 403, 200, 403, 403, 200}, true},
       {"GET", "/api/leerlingen/" + r.pupil_b, "", {401, 200, 403, 403, 200, 403, 403}, true},
       {"GET", "/api/leerlingen/" + r.pupil_with_request, "", {401, 200, 403, 403, 403, 200, 403}, true},
@@ -97,7 +101,7 @@ TEST_F(AccessMatrixTest, EveryRoleGetsExactlyWhatItMaySee) {
   // and so did every refusal, whether the guard refused (the role) or the handler (the scope).
   std::multiset<std::pair<std::string, std::string>> audited, refused;
   for (const AuditEntry& e : audit()) {
-    if (e.actie == "lezen" || e.actie == "lezen-lijst" || e.actie == "zoeken-bsn" || e.actie == "logboek-inzien") audited.emplace(e.gebruiker, e.bron);
+    if (e.actie == "lezen" || e.actie == "lezen-lijst" || e.actie == "zoeken-bsn" || e.actie == "logboek-inzien" || e.actie == "inzage-logboek") audited.emplace(e.gebruiker, e.bron);
     if (e.actie == "geweigerd") refused.emplace(e.gebruiker, e.bron);
   }
   for (const auto& read : personal_reads)
@@ -215,7 +219,7 @@ TEST_F(AccessMatrixTest, AnalistGetsOnlySuppressedCounts) {
 }
 
 TEST_F(AccessMatrixTest, StateChangingRequestsNeedTheCsrfTokenAndTheSameOrigin) {
-  const std::string note = R"({"grafiek":"g","tekst":"t"})";
+  const std::string note = R"({"grafiek":"overzicht-leerlingen","tekst":"t"})";
   EXPECT_EQ(region_->post("/api/notities", note, logins_["analist"], /*send_csrf=*/false)->status, 403);
   test::Login wrong = logins_["analist"];
   wrong.csrf = logins_["beheer"].csrf;

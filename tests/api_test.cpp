@@ -151,10 +151,11 @@ TEST_F(ApiTest, NotesAreStoredValidatedAndListedPerChart) {
 
   const std::vector<std::pair<std::string, std::string>> bad = {
       {"geen json", "verwacht een JSON-object met grafiek, van, tot en tekst"},
-      {R"({"grafiek":"g"})", "veld 'tekst' ontbreekt"},
+      {R"({"grafiek":"overzicht-leerlingen"})", "veld 'tekst' ontbreekt"},
       {R"({"grafiek":5,"tekst":"t"})", "veld 'grafiek' moet tekst zijn"},
-      {R"({"grafiek":"g","tekst":"t","van":"2022-01-01","tot":"2021-01-01"})", "'tot' ligt voor 'van'"},
-      {R"({"grafiek":"g","tekst":""})", "veld 'tekst' is leeg"},
+      {R"({"grafiek":"overzicht-leerlingen","tekst":"t","van":"2022-01-01","tot":"2021-01-01"})",
+       "'tot' ligt voor 'van'; kies een einddatum op of na de begindatum"},
+      {R"({"grafiek":"overzicht-leerlingen","tekst":""})", "veld 'tekst' is leeg; schrijf wat u bij deze periode weet"},
   };
   for (const auto& [body, message] : bad) {
     auto res = post("/api/notities", body);

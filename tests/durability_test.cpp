@@ -32,7 +32,7 @@ TEST(Durability, SigkillDuringWritesLosesNoAcknowledgedNoteOrAuditEntry) {
     clients.emplace_back([&, t] {
       for (int i = 0; !stop; ++i) {
         const std::string text = "notitie " + std::to_string(t) + "-" + std::to_string(i);
-        auto res = region.post("/api/notities", json{{"grafiek", "duurzaam"}, {"tekst", text}}.dump(), writer);
+        auto res = region.post("/api/notities", json{{"grafiek", "stromen-matrix"}, {"tekst", text}}.dump(), writer);
         if (res && res->status == 201) {
           std::lock_guard lock(mutex);
           acknowledged[json::parse(res->body)["id"].get<int64_t>()] = text;
@@ -53,7 +53,7 @@ TEST(Durability, SigkillDuringWritesLosesNoAcknowledgedNoteOrAuditEntry) {
   auto db = open_store(region.db());
   EXPECT_EQ(db->query_int("SELECT count(*) FROM pragma_integrity_check WHERE integrity_check <> 'ok'"), 0);
   std::map<int64_t, std::string> stored;
-  for (const Note& note : notes_for_chart(*db, "duurzaam")) stored[note.id] = note.tekst;
+  for (const Note& note : notes_for_chart(*db, "stromen-matrix")) stored[note.id] = note.tekst;
   for (const auto& [id, text] : acknowledged) {
     ASSERT_TRUE(stored.count(id)) << "acknowledged note " << id << " was lost";
     EXPECT_EQ(stored[id], text);
@@ -65,7 +65,7 @@ TEST(Durability, SigkillDuringWritesLosesNoAcknowledgedNoteOrAuditEntry) {
 
   region.start_server();
   const test::Login again = region.login("beheer");
-  auto listed = region.get("/api/notities?grafiek=duurzaam", again);
+  auto listed = region.get("/api/notities?grafiek=stromen-matrix", again);
   ASSERT_EQ(listed->status, 200);
   EXPECT_EQ(json::parse(listed->body).size(), stored.size());
 }

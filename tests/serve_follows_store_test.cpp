@@ -79,7 +79,7 @@ TEST(ServeFollowsStore, SessionsSurviveARestart) {
   region.start_server();
   EXPECT_EQ(region.get("/api/sessie", beheer)->status, 200);
   // The CSRF token from before the restart still goes with the cookie.
-  EXPECT_EQ(region.post("/api/notities", json{{"grafiek", "herstart"}, {"tekst", "na de herstart"}}.dump(), beheer)->status, 201);
+  EXPECT_EQ(region.post("/api/notities", json{{"grafiek", "thuiszitters-trend"}, {"tekst", "na de herstart"}}.dump(), beheer)->status, 201);
   ASSERT_EQ(region.post("/api/logout", "{}", beheer)->status, 200);
   region.kill_server();
   region.start_server();

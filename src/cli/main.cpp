@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   stroom::cli::register_user_command(app, &exit_code);
   stroom::cli::register_audit_command(app, &exit_code);
   stroom::cli::register_retention_command(app, &exit_code);
+  stroom::cli::register_setting_command(app, &exit_code);
   for (auto* subcommand : app.get_subcommands({})) {
     subcommand->group("Opdrachten");
     subcommand->set_help_flag("-h,--help", "Toon deze hulptekst");

@@ -9,12 +9,14 @@
 
 #include <fmt/format.h>
 
+#include "measures/measure_parameters.h"
 #include "measures/measure_registry.h"
 #include "server/audit_api.h"
 #include "server/audit_event.h"
 #include "server/log_line.h"
 #include "server/measure_api.h"
 #include "server/notes_api.h"
+#include "server/parent_api.h"
 #include "server/pupil_api.h"
 #include "server/request_gate.h"
 #include "store/migrations.h"
@@ -66,6 +68,7 @@ bool same_origin(const httplib::Request& request) {
 }
 
 bool is_beheerder(Role role) { return role == Role::beheerder; }
+bool is_ouder(Role role) { return role == Role::ouder; }
 bool beheerder_or_school(Role role) { return role == Role::beheerder || role == Role::school; }
 bool reads_pupils(Role role) { return role != Role::analist; }
 bool lists_pupils(Role role) { return role == Role::beheerder || role == Role::school || role == Role::commissie; }
@@ -201,9 +204,24 @@ void ApiServer::add_measure_routes() {
     send(res, list_notes_response(*db_, query_of(req)));
   });
   guarded("POST", "/api/notities", writes_notes, [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
+    const auto range = data_range(model_->current()->region);
     std::lock_guard lock(db_mutex_);
-    send(res, add_note_response(*db_, req.body, session.identity));
+    send(res, add_note_response(*db_, req.body, session.identity, range));
   });
+  guarded("GET", "/api/grafieken", sees_aggregates, [](const httplib::Request&, httplib::Response& res, const Session&) {
+    send(res, chart_list_response());
+  });
+  guarded("POST", R"(/api/notities/([0-9]{1,18})/wijzig)", writes_notes,
+          [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
+            const auto range = data_range(model_->current()->region);
+            std::lock_guard lock(db_mutex_);
+            send(res, edit_note_response(*db_, req.matches[1], req.body, session.identity, origin_of(req), range));
+          });
+  guarded("POST", R"(/api/notities/([0-9]{1,18})/verwijder)", writes_notes,
+          [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
+            std::lock_guard lock(db_mutex_);
+            send(res, delete_note_response(*db_, req.matches[1], session.identity, origin_of(req)));
+          });
 }
 
 void ApiServer::add_personal_data_routes() {
@@ -226,6 +244,18 @@ void ApiServer::add_personal_data_routes() {
             std::lock_guard lock(db_mutex_);
             send(res, pupil_timeline_response(*db_, session.identity, origin_of(req), req.matches[1]));
           }, kPersonal);
+  guarded("GET", "/api/mijn-kind", is_ouder, [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
+    std::lock_guard lock(db_mutex_);
+    send(res, child_record_response(*db_, session.identity, origin_of(req)));
+  }, kPersonal);
+  guarded("GET", "/api/mijn-kind/inzage", is_ouder, [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
+    std::lock_guard lock(db_mutex_);
+    send(res, child_access_response(*db_, session.identity, origin_of(req)));
+  }, kPersonal);
+  guarded("GET", "/api/contact", any_role, [this](const httplib::Request&, httplib::Response& res, const Session&) {
+    std::lock_guard lock(db_mutex_);
+    send(res, contact_response(*db_));
+  });
   guarded("GET", "/api/audit", is_beheerder, [this](const httplib::Request& req, httplib::Response& res, const Session& session) {
     std::lock_guard lock(db_mutex_);
     const AuditExport answer = audit_response(*db_, session.identity, origin_of(req), query_of(req));

@@ -1,14 +1,35 @@
-// The notes endpoints: list a chart's notes, add one (validated, Dutch messages). A note carries
-// its author's account name and role from the session, never from the request body.
+// The notes endpoints: list a chart's notes, add one, edit or delete one (validated, Dutch
+// messages that say what to do). A note carries its author's account name and role from the
+// session, never from the request body.
+//
+// Rules (docs/dashboard.md): the chart must be one the web app shows (server/chart_catalogue.h);
+// van and tot are dates within the period the data covers (data_range) with van <= tot; the text
+// is 1 to 2,000 characters. Only the author edits a note; the author or a beheerder deletes one
+// (a beheerder removes, e.g., a note that names a pupil). Every edit and deletion keeps the old
+// version (notities_historie) and writes an audit entry in the same transaction.
 #pragma once
 
+#include <optional>
+
+#include "measures/measure_parameters.h"
 #include "server/api_response.h"
+#include "server/request_origin.h"
 #include "server/session_store.h"
 #include "store/database.h"
 
 namespace stroom {
 
+inline constexpr size_t kMaxNoteLength = 2000;
+
 ApiResponse list_notes_response(Database& db, const QueryParameters& query);
-ApiResponse add_note_response(Database& db, const std::string& request_body, const Identity& author);
+// GET /api/grafieken: the chart ids a note may be attached to.
+ApiResponse chart_list_response();
+ApiResponse add_note_response(Database& db, const std::string& request_body, const Identity& author,
+                              const std::optional<DataRange>& range);
+// POST /api/notities/{id}/wijzig {"van", "tot", "tekst"}: the author only.
+ApiResponse edit_note_response(Database& db, const std::string& id, const std::string& request_body, const Identity& who,
+                               const RequestOrigin& origin, const std::optional<DataRange>& range);
+// POST /api/notities/{id}/verwijder: the author or a beheerder.
+ApiResponse delete_note_response(Database& db, const std::string& id, const Identity& who, const RequestOrigin& origin);
 
 }  // namespace stroom

@@ -123,7 +123,32 @@ CREATE INDEX audit_gebruiker ON audit (gebruiker);
 CREATE INDEX audit_tijdstip ON audit (tijdstip);
 )sql";
 
-constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+// Version 6: notes their authors can edit and delete, never losing the old text. Each edit or
+// deletion first copies the note as it was into notities_historie (append-only, like the audit
+// log), with who changed it, when and how; a deleted note leaves notities but not the history.
+// notities is rebuilt with AUTOINCREMENT, so the id of a deleted note is never given to a new one
+// (its history would otherwise be read as the new note's).
+constexpr std::string_view kVersion6 = R"sql(
+CREATE TABLE notities_v6 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, grafiek TEXT NOT NULL, van TEXT, tot TEXT, tekst TEXT NOT NULL,
+  auteur TEXT NOT NULL, aangemaakt TEXT NOT NULL, rol TEXT, gewijzigd TEXT);
+INSERT INTO notities_v6 (id, grafiek, van, tot, tekst, auteur, aangemaakt, rol)
+  SELECT id, grafiek, van, tot, tekst, auteur, aangemaakt, rol FROM notities;
+DROP TABLE notities;
+ALTER TABLE notities_v6 RENAME TO notities;
+CREATE INDEX notities_grafiek ON notities (grafiek);
+CREATE TABLE notities_historie (
+  id INTEGER PRIMARY KEY, notitie_id INTEGER NOT NULL, grafiek TEXT NOT NULL, van TEXT, tot TEXT,
+  tekst TEXT NOT NULL, auteur TEXT NOT NULL, rol TEXT, aangemaakt TEXT NOT NULL, gewijzigd TEXT,
+  actie TEXT NOT NULL, door TEXT NOT NULL, tijdstip TEXT NOT NULL);
+CREATE INDEX notities_historie_notitie ON notities_historie (notitie_id);
+CREATE TRIGGER notities_historie_alleen_toevoegen_update BEFORE UPDATE ON notities_historie
+  BEGIN SELECT RAISE(ABORT, 'de geschiedenis van notities kan alleen worden aangevuld'); END;
+CREATE TRIGGER notities_historie_alleen_toevoegen_delete BEFORE DELETE ON notities_historie
+  BEGIN SELECT RAISE(ABORT, 'de geschiedenis van notities kan alleen worden aangevuld'); END;
+)sql";
+
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
 
 }  // namespace
 

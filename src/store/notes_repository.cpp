@@ -12,11 +12,25 @@ Note note_from(const Statement& row) {
           std::string(row.column_text(4)),
           std::string(row.column_text(5)),
           std::string(row.column_text(6)),
-          std::string(row.column_text(7))};
+          std::string(row.column_text(7)),
+          std::string(row.column_text(8))};
 }
 
 constexpr std::string_view kColumns =
-    "id, grafiek, ifnull(van, ''), ifnull(tot, ''), tekst, auteur, ifnull(rol, ''), aangemaakt";
+    "id, grafiek, ifnull(van, ''), ifnull(tot, ''), tekst, auteur, ifnull(rol, ''), aangemaakt, ifnull(gewijzigd, '')";
+
+// Copies the stored note into the history before it changes; the caller holds the transaction.
+void keep_version(Database& db, int64_t id, const std::string& actie, const std::string& door) {
+  Statement copy = db.prepare(
+      "INSERT INTO notities_historie (notitie_id, grafiek, van, tot, tekst, auteur, rol, aangemaakt, gewijzigd, "
+      "actie, door, tijdstip) SELECT id, grafiek, van, tot, tekst, auteur, rol, aangemaakt, gewijzigd, ?, ?, "
+      "strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM notities WHERE id = ?");
+  copy.bind_text(1, actie);
+  copy.bind_text(2, door);
+  copy.bind_int(3, id);
+  copy.step();
+  if (db.changes() != 1) throw StoreError("notitie " + std::to_string(id) + " bestaat niet");
+}
 
 }  // namespace
 
@@ -44,6 +58,51 @@ Note add_note(Database& db, Note note) {
   stored.bind_int(1, db.last_insert_rowid());
   stored.step();
   return note_from(stored);
+}
+
+std::optional<Note> find_note(Database& db, int64_t id) {
+  Statement stored = db.prepare(std::string("SELECT ") + std::string(kColumns) + " FROM notities WHERE id = ?");
+  stored.bind_int(1, id);
+  if (!stored.step()) return std::nullopt;
+  return note_from(stored);
+}
+
+Note edit_note(Database& db, const Note& changed, const std::string& door, const std::function<void()>& extra) {
+  Transaction transaction(db);
+  keep_version(db, changed.id, "gewijzigd", door);
+  Statement update = db.prepare(
+      "UPDATE notities SET van = nullif(?, ''), tot = nullif(?, ''), tekst = ?, "
+      "gewijzigd = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
+  update.bind_text(1, changed.van);
+  update.bind_text(2, changed.tot);
+  update.bind_text(3, changed.tekst);
+  update.bind_int(4, changed.id);
+  update.step();
+  if (extra) extra();
+  transaction.commit();
+  return *find_note(db, changed.id);
+}
+
+void delete_note(Database& db, int64_t id, const std::string& door, const std::function<void()>& extra) {
+  Transaction transaction(db);
+  keep_version(db, id, "verwijderd", door);
+  Statement remove = db.prepare("DELETE FROM notities WHERE id = ?");
+  remove.bind_int(1, id);
+  remove.step();
+  if (extra) extra();
+  transaction.commit();
+}
+
+std::vector<NoteVersion> note_history(Database& db, int64_t id) {
+  Statement query = db.prepare(
+      "SELECT notitie_id, grafiek, ifnull(van, ''), ifnull(tot, ''), tekst, auteur, ifnull(rol, ''), aangemaakt, "
+      "ifnull(gewijzigd, ''), actie, door, tijdstip FROM notities_historie WHERE notitie_id = ? ORDER BY id");
+  query.bind_int(1, id);
+  std::vector<NoteVersion> versions;
+  while (query.step())
+    versions.push_back({note_from(query), std::string(query.column_text(9)), std::string(query.column_text(10)),
+                        std::string(query.column_text(11))});
+  return versions;
 }
 
 }  // namespace stroom

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,10 +23,27 @@ struct Note {
   std::string auteur;       // the account name of the writer
   std::string rol;          // the writer's role at the time (notes from before accounts: empty)
   std::string aangemaakt;  // UTC, YYYY-MM-DDTHH:MM:SSZ, set on insert
+  std::string gewijzigd = {};  // UTC, set on the last edit; empty when never edited
+};
+
+// A note as it was before an edit or a deletion (table notities_historie, append-only).
+struct NoteVersion {
+  Note note;           // the text, period and times as they were
+  std::string actie;   // "gewijzigd" or "verwijderd"
+  std::string door;    // the account that changed it
+  std::string tijdstip;
 };
 
 std::vector<Note> notes_for_chart(Database& db, const std::string& grafiek);
 // Stores the note (id and aangemaakt are assigned) and returns it as stored.
 Note add_note(Database& db, Note note);
+std::optional<Note> find_note(Database& db, int64_t id);
+// Replaces period and text of an existing note, in one transaction with a copy of the old version
+// in the history; `extra` (e.g. the audit entry) runs inside that transaction. Returns it as stored.
+Note edit_note(Database& db, const Note& changed, const std::string& door, const std::function<void()>& extra);
+// Deletes the note after copying it into the history, in one transaction with `extra`.
+void delete_note(Database& db, int64_t id, const std::string& door, const std::function<void()>& extra);
+// The earlier versions of a note, oldest first (its deletion included).
+std::vector<NoteVersion> note_history(Database& db, int64_t id);
 
 }  // namespace stroom

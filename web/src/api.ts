@@ -3,6 +3,7 @@
 // (in memory only, never in storage) and sends it with every POST, and it tells the app shell when
 // the server answers 401, so that the login page is shown wherever that happens.
 import type {
+  AccessLog,
   AuditEntry,
   MeasureInfo,
   MeasureParams,
@@ -15,6 +16,7 @@ import type {
   RegionInfo,
   Session,
   SupportRequest,
+  SwvContact,
   Vestiging,
 } from './types';
 
@@ -179,12 +181,17 @@ export const api = {
   info: () => request<RegionInfo>('api/info'),
   notes: (grafiek: string) => request<Note[]>(`api/notities?grafiek=${encodeURIComponent(grafiek)}`),
   addNote: (note: NewNote) => request<Note>('api/notities', { method: 'POST', body: note }),
+  editNote: (id: number, change: Pick<Note, 'van' | 'tot' | 'tekst'>) => request<Note>(`api/notities/${id}/wijzig`, { method: 'POST', body: change }),
+  deleteNote: (id: number) => request<{ verwijderd: number }>(`api/notities/${id}/verwijder`, { method: 'POST', body: {} }),
   vestigingen: () => cachedVestigingen(),
   /** Not cached, like every pupil list: personal data, and the server logs each page shown. */
   pupils: (vestiging: string, pagina = 1) =>
     request<PupilPage<PupilListItem>>(`api/leerlingen?vestiging=${encodeURIComponent(vestiging)}${pageParameter(pagina)}`),
   supportRequests: (pagina = 1) => request<PupilPage<SupportRequest>>(`api/leerlingen?aanvragen=1${pageParameter(pagina)}`),
   pupil: (id: string) => request<PupilRecord>(`api/leerlingen/${encodeURIComponent(id)}`),
+  myChild: () => request<PupilRecord>('api/mijn-kind'),
+  myChildAccess: () => request<AccessLog>('api/mijn-kind/inzage'),
+  contact: () => request<SwvContact>('api/contact'),
   findPupil: (bsn: string, reden: string) => request<{ leerling_id: string }>('api/leerlingen/zoek', { method: 'POST', body: { bsn, reden } }),
   audit: (filter: AuditFilter = {}) => request<AuditEntry[]>(auditUrl(filter)),
 };

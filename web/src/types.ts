@@ -61,6 +61,8 @@ export interface Note {
   /** The author's role when the note was written. */
   rol: string;
   aangemaakt: string;
+  /** When the author last edited it; absent when never edited. */
+  gewijzigd?: string;
 }
 
 /** POST /api/notities: the author is not sent, the server takes it from the session. */
@@ -132,7 +134,8 @@ export interface Enrolment {
 }
 
 export interface SupportDecision {
-  besluit_id: string | null;
+  /** Absent in a parent's record (no internal ids). */
+  besluit_id?: string | null;
   soort: string | null;
   categorie: string | null;
   voorziening_id: string | null;
@@ -144,7 +147,8 @@ export interface SupportDecision {
 }
 
 export interface AbsenceReport {
-  melding_id: string | null;
+  /** Absent in a parent's record. */
+  melding_id?: string | null;
   vestiging_id: string | null;
   soort: string | null;
   /** "ja" or "nee" as imported (a boolean is read the same way). */
@@ -164,7 +168,8 @@ export interface WaitingListEntry {
 
 /** GET /api/leerlingen/{id}: everything registered about one (pseudonymous) pupil. */
 export interface PupilRecord {
-  leerling_id: string;
+  /** Absent in GET /api/mijn-kind: a parent is never shown an internal id. */
+  leerling_id?: string;
   inschrijvingen: Enrolment[];
   ondersteuning: SupportDecision[];
   verzuim: AbsenceReport[];
@@ -192,4 +197,29 @@ export interface MeasureParams {
   ijkjaar?: string;
   peildatum?: string;
   schooljaar?: string;
+}
+
+/** GET /api/mijn-kind/inzage: who looked at the parent's child, by role and organisation. */
+export interface AccessLogEntry {
+  tijdstip: string;
+  /** e.g. "school (De Regenboog)", "samenwerkingsverband (beheerder)". */
+  wie: string;
+  wat: string;
+  /** Only when the SWV chose to show staff names. */
+  naam?: string;
+}
+
+export interface AccessLog {
+  regels: AccessLogEntry[];
+  maximaal: number;
+  namen_getoond: boolean;
+}
+
+/** GET /api/contact: the SWV's contact details; a field not set is absent. */
+export interface SwvContact {
+  naam?: string;
+  telefoon?: string;
+  email?: string;
+  adres?: string;
+  website?: string;
 }

@@ -1,6 +1,7 @@
 // One pupil's record as a person reads it: a timeline of everything that happened (enrolments,
 // support decisions, absence, waiting list) in date order, then each source as a table. Only the
-// pseudonymous id is ever shown; the texts say plainly what each date means. A vestiging is shown
+// pseudonymous id is ever shown, and none at all in a parent's record (GET /api/mijn-kind leaves
+// the ids out, and so do the tables here); the texts say plainly what each date means. A vestiging is shown
 // by its name next to its code when the names could be loaded (else by its code alone).
 import { formatDate } from '../format';
 import { getLang, t, type TextKey } from '../i18n';
@@ -85,7 +86,8 @@ interface Column<R> {
 
 type RowAttributes = Record<string, string | boolean | undefined>;
 
-function recordTable<R>(title: TextKey, columns: Array<Column<R>>, rows: readonly R[], rowAttributes: (row: R) => RowAttributes = () => ({})): HTMLElement {
+function recordTable<R>(title: TextKey, allColumns: Array<Column<R> | null>, rows: readonly R[], rowAttributes: (row: R) => RowAttributes = () => ({})): HTMLElement {
+  const columns = allColumns.filter((c): c is Column<R> => c !== null);
   const id = `sectie-${title}`;
   const body = rows.length
     ? el(
@@ -146,7 +148,7 @@ export function pupilRecordView(record: PupilRecord, options: RecordOptions = {}
     recordTable(
       'sectionOndersteuning',
       [
-        { title: 'colBesluit', value: (r) => text(r.besluit_id) },
+        record.ondersteuning.some((r) => r.besluit_id !== undefined) ? { title: 'colBesluit', value: (r) => text(r.besluit_id ?? null) } : null,
         { title: 'colSoort', value: (r) => text(r.soort) },
         { title: 'colCategorie', value: (r) => text(r.categorie) },
         { title: 'colVoorziening', value: (r) => text(r.voorziening_id) },
@@ -162,7 +164,7 @@ export function pupilRecordView(record: PupilRecord, options: RecordOptions = {}
     recordTable(
       'sectionVerzuim',
       [
-        { title: 'colMelding', value: (r) => text(r.melding_id) },
+        record.verzuim.some((r) => r.melding_id !== undefined) ? { title: 'colMelding', value: (r) => text(r.melding_id ?? null) } : null,
         { title: 'colVestiging', value: (r) => vestiging(r.vestiging_id) },
         { title: 'colSoort', value: (r) => text(r.soort) },
         { title: 'colThuiszitter', value: (r) => (isHomeSitter(r.thuiszitter) ? t('yes') : t('no')) },
@@ -186,9 +188,9 @@ export function pupilRecordView(record: PupilRecord, options: RecordOptions = {}
 }
 
 /** The record with every list present (a source without rows may be left out by the server). */
-export function normalizeRecord(record: Partial<PupilRecord> & { leerling_id: string }): PupilRecord {
+export function normalizeRecord(record: Partial<PupilRecord>): PupilRecord {
   return {
-    leerling_id: record.leerling_id,
+    ...(record.leerling_id === undefined ? {} : { leerling_id: record.leerling_id }),
     inschrijvingen: record.inschrijvingen ?? [],
     ondersteuning: record.ondersteuning ?? [],
     verzuim: record.verzuim ?? [],
@@ -200,7 +202,11 @@ export function normalizeRecord(record: Partial<PupilRecord> & { leerling_id: st
  * Loads a record into target, with a loading line and the server's message on failure. The
  * vestiging names are loaded alongside (once per session); without them the codes are shown.
  */
-export async function showPupilRecord(target: HTMLElement, load: () => Promise<PupilRecord>, options: Pick<RecordOptions, 'besluit'> = {}): Promise<void> {
+export async function showPupilRecord(
+  target: HTMLElement,
+  load: () => Promise<PupilRecord>,
+  options: Pick<RecordOptions, 'besluit'> & { after?: (record: PupilRecord) => HTMLElement } = {},
+): Promise<void> {
   clear(target);
   const status = el('p', { class: 'loading', role: 'status' }, t('loading'));
   target.append(status);
@@ -209,7 +215,8 @@ export async function showPupilRecord(target: HTMLElement, load: () => Promise<P
     const [loaded, vestigingen] = await Promise.all([load(), loadVestigingen()]);
     const record = normalizeRecord(loaded);
     status.remove();
-    target.append(pupilRecordView(record, { ...options, vestigingen: vestigingen ? vestigingIndex(vestigingen) : null }));
+    target.append(pupilRecordView(record, { besluit: options.besluit, vestigingen: vestigingen ? vestigingIndex(vestigingen) : null }));
+    if (options.after) target.append(options.after(record));
   } catch (error) {
     status.className = 'error';
     status.setAttribute('role', 'alert');

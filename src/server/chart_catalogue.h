@@ -1,0 +1,15 @@
+// The charts of the web app, by the id each panel carries (`grafiek`, e.g. "overzicht-leerlingen"):
+// the one list the server checks a note's chart against, so no note hangs on a chart that does not
+// exist. A chart added to the web app is added here too; the browser tests fail otherwise
+// (web/tests/e2e/parents-notes.test.ts compares every panel shown with GET /api/grafieken).
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace stroom {
+
+std::span<const std::string_view> chart_ids();
+bool is_known_chart(std::string_view id);
+
+}  // namespace stroom
