@@ -179,7 +179,11 @@ std::string reference_stromen_csv(const std::vector<ReferenceSpell>& spells) {
   return out;
 }
 
-std::string reference_verblijfsduur_csv(const std::vector<ReferenceSpell>& spells, const std::string& peildatum) {
+namespace {
+
+// verblijfsduur steps 1-2: setting -> (days, event) of the merged stays started by the peildatum.
+std::map<std::string, std::vector<std::pair<long, bool>>> reference_durations(const std::vector<ReferenceSpell>& spells,
+                                                                             const std::string& peildatum) {
   std::map<std::pair<std::string, std::string>, std::vector<ReferenceSpell>> groups;
   for (const auto& s : spells) groups[{s.setting, s.pupil}].push_back(s);
   const long peil = days(peildatum);
@@ -204,29 +208,51 @@ std::string reference_verblijfsduur_csv(const std::vector<ReferenceSpell>& spell
         durations[key.first].push_back({peil - start + 1, false});
     }
   }
+  return durations;
+}
+
+// Step 3, counted afresh at every event time.
+std::vector<std::pair<long, double>> reference_curve(const std::vector<std::pair<long, bool>>& list) {
+  std::set<long> event_times;
+  for (const auto& d : list)
+    if (d.second) event_times.insert(d.first);
+  double survival = 1.0;
+  std::vector<std::pair<long, double>> curve;
+  for (long t : event_times) {
+    long at_risk = 0, events = 0;
+    for (const auto& d : list) {
+      at_risk += d.first >= t;
+      events += d.second && d.first == t;
+    }
+    survival *= 1.0 - double(events) / double(at_risk);
+    curve.push_back({t, survival});
+  }
+  return curve;
+}
+
+}  // namespace
+
+std::map<std::string, std::vector<std::pair<long, double>>> reference_kaplan_meier(
+    const std::vector<ReferenceSpell>& spells, const std::string& peildatum) {
+  std::map<std::string, std::vector<std::pair<long, double>>> out;
+  for (const auto& [setting, list] : reference_durations(spells, peildatum)) out[setting] = reference_curve(list);
+  return out;
+}
+
+std::string reference_verblijfsduur_csv(const std::vector<ReferenceSpell>& spells, const std::string& peildatum) {
+  auto durations = reference_durations(spells, peildatum);
   std::string out = "onderwijssoort;n;gecensureerd;waarde\n";
   for (const auto& setting : kSettings) {
     auto& list = durations[setting];
     if (list.empty()) continue;
     long censored = 0;
     for (const auto& d : list) censored += !d.second;
-    std::set<long> event_times;
-    for (const auto& d : list)
-      if (d.second) event_times.insert(d.first);
-    double survival = 1.0;
     std::string median;
-    for (long t : event_times) {
-      long at_risk = 0, events = 0;
-      for (const auto& d : list) {
-        at_risk += d.first >= t;
-        events += d.second && d.first == t;
-      }
-      survival *= 1.0 - double(events) / double(at_risk);
+    for (const auto& [t, survival] : reference_curve(list))
       if (survival <= 0.5 + 1e-12) {
         median = std::to_string(t);
         break;
       }
-    }
     out += setting + ";" + std::to_string(list.size()) + ";" + std::to_string(censored) + ";" + median + "\n";
   }
   return out;

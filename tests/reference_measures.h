@@ -31,6 +31,9 @@ std::map<std::pair<std::string, std::string>, long> reference_leerlingen(const s
 std::string reference_leerlingen_csv(const std::vector<ReferenceSpell>& spells);
 std::string reference_stromen_csv(const std::vector<ReferenceSpell>& spells);
 std::string reference_verblijfsduur_csv(const std::vector<ReferenceSpell>& spells, const std::string& peildatum);
+// The Kaplan-Meier curve behind verblijfsduur: setting -> (t, S(t)) at every event time, ascending.
+std::map<std::string, std::vector<std::pair<long, double>>> reference_kaplan_meier(
+    const std::vector<ReferenceSpell>& spells, const std::string& peildatum);
 std::string reference_thuiszitters_csv(const std::vector<ReferenceSpell>& spells,
                                        const std::vector<ReferenceAbsence>& absences, const std::string& date);
 

@@ -15,6 +15,7 @@
 #include "measures/tlv_measures.h"
 #include "measures/two_year_change.h"
 #include "measures/verblijfsduur.h"
+#include "measures/verblijfsduur_curve.h"
 #include "measures/wachtlijst.h"
 
 namespace stroom {
@@ -26,6 +27,7 @@ const std::vector<MeasureDefinition>& measure_registry() {
       thuiszitters_measure(), wachtlijst_measure(),  kosten_measure(),
       // Beyond the binding maatboek: what SWV dashboards also show.
       tlv_toegekend_measure(), tlv_aanvragen_mei_juli_measure(), grensverkeer_measure(),
+      verblijfsduur_curve_measure(),
       thuiszitters_per_school_measure(), thuiszitters_per_reden_measure(), thuiszitter_meldingen_measure(),
       leerlingen_2jaar_measure(), thuiszitters_2jaar_measure(),
   };

@@ -25,6 +25,7 @@ export const CHARTS = [
   { grafiek: 'stromen-matrix', measure: 'stromen', page: 'leerlingstromen' },
   { grafiek: 'stromen-grensverkeer', measure: 'grensverkeer', page: 'leerlingstromen' },
   { grafiek: 'stromen-verblijfsduur', measure: 'verblijfsduur', page: 'leerlingstromen' },
+  { grafiek: 'stromen-verblijfsduur-curve', measure: 'verblijfsduur_curve', page: 'leerlingstromen' },
   { grafiek: 'thuiszitters-datum', measure: 'thuiszitters', page: 'thuiszitters' },
   { grafiek: 'thuiszitters-trend', measure: 'thuiszitters', page: 'thuiszitters' },
   { grafiek: 'thuiszitters-2jaar', measure: 'thuiszitters_2jaar', page: 'thuiszitters' },

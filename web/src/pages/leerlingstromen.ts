@@ -5,6 +5,7 @@ import { COUNT_FORMAT, SETTINGS } from '../charts/common';
 import { flowMatrixSpec } from '../charts/flow-matrix';
 import { groupedBarsSpec } from '../charts/grouped-bars';
 import { categoryBarsSpec } from '../charts/category-bars';
+import { survivalCurveSpec } from '../charts/survival-curve';
 import { chart, type ChartId } from '../charts/catalog';
 import { allowedDate, dateBounds } from '../date-rule';
 import { formatDate } from '../format';
@@ -127,10 +128,32 @@ export function renderLeerlingstromen(root: HTMLElement, context: PageContext): 
     notes,
   };
 
+  // Beside the medians, the curve they are read from (the same Kaplan-Meier computation, the same peildatum).
+  const stayCurve: ChartDefinition = {
+    ...chart('stromen-verblijfsduur-curve'),
+    title: t('verblijfsduurCurve'),
+    subtitle: t('verblijfsduurCurveSub', { datum: formatDate(peildatum, getLang()) }),
+    load: () => loadMeasure('verblijfsduur_curve', { peildatum }),
+    spec: (data, width) =>
+      survivalCurveSpec(data.rows, {
+        width,
+        labels: labelsFor(data),
+        description: t('verblijfsduurCurve'),
+        series: 'onderwijssoort',
+        seriesOrder: SETTINGS,
+        seriesTitle: t('axisOnderwijssoort'),
+        xTitle: t('axisVerblijfDagen'),
+        valueTitle: t('axisNogAanwezig'),
+        halfLabel: t('curveHalf'),
+      }),
+    notes,
+  };
+
   const panels = [heenTerug, direct, ratio].map((d) => new ChartPanel(d));
   const matrixPanel = new ChartPanel(matrix());
   const borderPanel = new ChartPanel(border);
   const stayPanel = new ChartPanel(stay);
+  const stayCurvePanel = new ChartPanel(stayCurve);
   const choices = schooljaren.map((s) => ({ value: s, label: s }));
   root.append(
     panels[0]!.element,
@@ -144,7 +167,7 @@ export function renderLeerlingstromen(root: HTMLElement, context: PageContext): 
     ),
     matrixPanel.element,
     borderPanel.element,
-    stayPanel.element,
+    el('div', { class: 'panel-pair' }, stayPanel.element, stayCurvePanel.element),
   );
-  for (const panel of [...panels, matrixPanel, borderPanel, stayPanel]) void panel.update();
+  for (const panel of [...panels, matrixPanel, borderPanel, stayPanel, stayCurvePanel]) void panel.update();
 }
