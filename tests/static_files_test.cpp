@@ -18,7 +18,8 @@
 namespace stroom {
 namespace {
 
-constexpr const char* kScript = "/assets/main-1a2b3c4d.js";
+constexpr const char* kScriptFile = "assets/main-1a2b3c4d.js";
+const std::string kScript = std::string("/") + kScriptFile;
 // Distinct made-up bytes: the server must send each file as it is, not (re)compress anything.
 const std::string kPlain = "console.log('stroom');\n";
 const std::string kBrotli = "BROTLI-COPY\x01\x02";
@@ -35,9 +36,9 @@ class StaticFiles : public ::testing::Test {
     test::write_file(web / "index.html", kIndex);
     test::write_file(web / "index.html.gz", "\x1f\x8bINDEX");
     test::write_file(web / "favicon.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>");
-    test::write_file(web / kScript, kPlain);
-    test::write_file(web / (std::string(kScript) + ".br"), kBrotli);
-    test::write_file(web / (std::string(kScript) + ".gz"), kGzip);
+    test::write_file(web / kScriptFile, kPlain);
+    test::write_file(web / (std::string(kScriptFile) + ".br"), kBrotli);
+    test::write_file(web / (std::string(kScriptFile) + ".gz"), kGzip);
     test::write_file(web / ".verborgen", kSecret);
     test::write_file(*dir_ / "geheim.txt", kSecret);
     std::filesystem::create_symlink(*dir_ / "geheim.txt", web / "assets" / "link.txt");

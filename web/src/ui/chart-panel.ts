@@ -13,7 +13,7 @@ import { dataTable } from './data-table';
 import { clear, el } from './dom';
 import { type NoteDefaults, NotesBox } from './notes-box';
 import { reachableWhenScrolling } from './scroll-frame';
-import { loadVega } from './vega-loader';
+import { loadVega, prefetchVega } from './vega-loader';
 
 /** What a chart shows: the rows (as the API gave them, possibly a subset) and where they come from. */
 export interface ChartData {
@@ -137,6 +137,7 @@ export class ChartPanel {
     );
     this.subtitle.textContent = definition.subtitle ?? '';
     void this.notes.load();
+    prefetchVega();
     livePanels.add(this);
   }
 

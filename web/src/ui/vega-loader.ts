@@ -20,3 +20,11 @@ export function loadVega(): Promise<Vega> {
   loading.catch(() => (loading = undefined));
   return loading;
 }
+
+/**
+ * Starts fetching and evaluating Vega while the chart's data is still on its way, so the two
+ * overlap instead of following each other; a failure is left to the drawing, which tries again.
+ */
+export function prefetchVega(): void {
+  loadVega().catch(() => undefined);
+}

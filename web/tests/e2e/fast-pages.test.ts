@@ -6,6 +6,7 @@
 // test-results/page-timings.json and docs/performance.md).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -20,6 +21,19 @@ const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 const READY_BUDGET_MS = 300;
 /** Repeat visits per page; the median is held to the budget (one slow run on a shared machine is noise). */
 const REPEATS = 5;
+
+/**
+ * Whether the machine has a core free for the browser: a wall-clock budget means nothing when
+ * other jobs keep every core busy (the load average above the number of cores), as when several
+ * builds share a 2-core machine. Then the figures are still measured and written, but the budget
+ * is not asserted, and the test says so.
+ */
+function machineIsFree(): boolean {
+  const [load] = loadavg();
+  const free = load! <= availableParallelism();
+  if (!free) console.warn(`load average ${load!.toFixed(1)} on ${availableParallelism()} cores: the ${READY_BUDGET_MS} ms budget is measured but not asserted`);
+  return free;
+}
 
 let stroom: StroomServer;
 let browser: Browser;
@@ -136,7 +150,8 @@ describe('loading', () => {
   const timings: Record<string, { first: number; repeat: number[]; median: number }> = {};
 
   afterAll(() => {
-    writeFileSync(`${resultsDir}page-timings.json`, `${JSON.stringify(timings, null, 2)}\n`);
+    const [load] = loadavg();
+    writeFileSync(`${resultsDir}page-timings.json`, `${JSON.stringify({ loadAverage: load, cores: availableParallelism(), timings }, null, 2)}\n`);
     console.log('ready after the first visit (ms, median of repeats):', Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v.median)])));
   });
 
@@ -152,7 +167,7 @@ describe('loading', () => {
     // Neither the Vega chunk (vega-embed with Vega and Vega-Lite) nor any page's chunk.
     expect(fetched.filter((path) => /embed|vega|overzicht/.test(path))).toEqual([]);
     timings.login = { first, repeat, median: median(repeat) };
-    expect(median(repeat)).toBeLessThan(READY_BUDGET_MS);
+    if (machineIsFree()) expect(median(repeat)).toBeLessThan(READY_BUDGET_MS);
   });
 
   it('a repeat visit takes every hashed asset from the browser cache', async () => {
@@ -181,8 +196,8 @@ describe('loading', () => {
       for (let i = 0; i < REPEATS; i++) repeat.push(await visit(route));
       timings[route] = { first, repeat, median: median(repeat) };
     }
-    const slow = Object.entries(timings).filter(([, t]) => t.median >= READY_BUDGET_MS);
-    expect(slow).toEqual([]);
     expect(pageErrors).toEqual([]);
+    const slow = Object.entries(timings).filter(([, t]) => t.median >= READY_BUDGET_MS);
+    if (machineIsFree()) expect(slow).toEqual([]);
   });
 });
