@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "server/static_files.h"
 #include "test_support.h"
 
@@ -141,6 +143,25 @@ TEST_F(StaticFiles, IndexHtmlIsRevalidatedAndUnchangedCostsA304) {
   EXPECT_EQ(plain->status, 200);
   EXPECT_EQ(plain->body, kIndex);
   EXPECT_NE(plain->get_header_value("ETag"), etag);
+}
+
+TEST_F(StaticFiles, ARangeRequestGetsAConsistentAnswer) {
+  // Browsers do not ask scripts in ranges, but an answer must never be a part sent as the whole.
+  const auto res = get(kScript, "identity", {{"Range", "bytes=0-6"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 206);
+  EXPECT_EQ(res->body, kPlain.substr(0, 7));
+  EXPECT_EQ(res->get_header_value("Content-Range"), fmt::format("bytes 0-6/{}", kPlain.size()));
+  const auto suffix = get(kScript, "identity", {{"Range", "bytes=-3"}});
+  ASSERT_TRUE(suffix);
+  EXPECT_EQ(suffix->status, 206);
+  EXPECT_EQ(suffix->body, kPlain.substr(kPlain.size() - 3));
+  for (const char* range : {"bytes=1000-", "bytes=0-1,3-4"}) {
+    const auto refused = get(kScript, "identity", {{"Range", range}});
+    ASSERT_TRUE(refused) << range;
+    EXPECT_EQ(refused->status, 416) << range;
+    EXPECT_EQ(refused->body.find("console"), std::string::npos) << range;
+  }
 }
 
 TEST_F(StaticFiles, NoPathLeadsOutOfTheDirectory) {

@@ -89,6 +89,14 @@ bool matches_etag(const std::string& if_none_match, const std::string& etag) {
   return false;
 }
 
+// One range (first-last, first-, or -suffix) inside a body of this size; several are not served.
+bool satisfiable(const httplib::Ranges& ranges, size_t size) {
+  if (ranges.size() != 1) return false;
+  const auto [first, last] = ranges.front();
+  if (first < 0) return last > 0 && size > 0;  // the last `last` bytes
+  return size_t(first) < size && (last < 0 || last >= first);
+}
+
 void answer(const fs::path& root, const httplib::Request& req, httplib::Response& res) {
   res.status = 404;
   const auto relative = relative_path(req.path);
@@ -118,6 +126,16 @@ void answer(const fs::path& root, const httplib::Request& req, httplib::Response
   }
   if (!coding.empty()) res.set_header("Content-Encoding", coding);
   const std::string type = content_type_of(*file);
+  // httplib cuts the body to a Range header's range whatever the status, so a range is either
+  // answered as one (206, one range of the bytes sent) or refused (416); never a part as a 200.
+  if (!req.ranges.empty()) {
+    if (!satisfiable(req.ranges, body->size())) {
+      res.status = 416;
+      res.set_header("Content-Range", fmt::format("bytes */{}", body->size()));
+      return;
+    }
+    res.status = 206;
+  }
   if (body->empty()) return res.set_content("", type);
   // A fixed-length provider: httplib sends it as it is, where set_content() would compress the
   // (already compressed) body again for every request.

@@ -8,7 +8,8 @@
 // their name, so they are `public, max-age=31536000, immutable`; everything else (index.html,
 // favicon) is `no-cache` with an ETag, so a new build is seen at the next load and an unchanged
 // file costs a 304. Paths with `..`, `.` or hidden segments, backslashes or NUL, and anything
-// that resolves outside the directory (symlinks included) are 404, as a missing file is.
+// that resolves outside the directory (symlinks included) are 404, as a missing file is. A
+// Range header gets one range of the bytes sent (206) or 416 (several ranges, or outside).
 #pragma once
 
 #include <filesystem>
