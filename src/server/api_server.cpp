@@ -19,6 +19,7 @@
 #include "server/parent_api.h"
 #include "server/pupil_api.h"
 #include "server/request_gate.h"
+#include "server/static_files.h"
 #include "store/migrations.h"
 #include "store/pseudonym_key.h"
 
@@ -125,7 +126,8 @@ void ApiServer::add_http_settings() {
     }
     send(res, api_error(500, "interne fout; zie het serverlogboek"));  // no internals to clients
   });
-  if (!options_.web_dir.empty()) http_->set_mount_point("/", options_.web_dir.string());
+  // The web app's files, precompressed at build time and cached by hashed name (static_files.h).
+  if (!options_.web_dir.empty()) serve_static_files(*http_, options_.web_dir);
   http_->set_logger([log = options_.log](const httplib::Request& req, const httplib::Response& res) {
     if (log) log(fmt::format("{} {} {} {}", log_safe(req.remote_addr), log_safe(req.method), log_safe(req.path), res.status));
   });

@@ -5,17 +5,7 @@
 import './styles.css';
 import { api, ApiError, setUnauthorizedHandler } from './api';
 import { getLang, roleLabel, setLang, t, type TextKey } from './i18n';
-import { renderAanvragen } from './pages/aanvragen';
-import { renderKind } from './pages/kind';
-import { renderLeerling } from './pages/leerling';
-import { renderLeerlingen } from './pages/leerlingen';
-import { renderLeerlingstromen } from './pages/leerlingstromen';
-import { renderLogboek } from './pages/logboek';
-import { renderMaatboek } from './pages/maatboek';
-import { renderOverzicht } from './pages/overzicht';
 import { type BaseContext, errorText, type PageRenderer, type PersonPageRenderer } from './pages/page';
-import { renderThuiszitters } from './pages/thuiszitters';
-import { renderVoorzieningen } from './pages/voorzieningen';
 import { homePage, isMeasurePage, mayOpen, type MeasurePageId, navPages } from './roles';
 import { type PageId, parseRoute, routeHash } from './router';
 import { currentSession, endSession, startSession } from './session';
@@ -23,21 +13,24 @@ import type { RegionInfo, Session } from './types';
 import { disposeAllCharts, redrawAllCharts } from './ui/chart-panel';
 import { clear, el } from './ui/dom';
 import { loginForm } from './ui/login-form';
+import { announcePage, skipLink } from './ui/page-focus';
 
-const measureRenderers: Record<MeasurePageId, PageRenderer> = {
-  overzicht: renderOverzicht,
-  leerlingstromen: renderLeerlingstromen,
-  thuiszitters: renderThuiszitters,
-  voorzieningen: renderVoorzieningen,
-  maatboek: renderMaatboek,
+// Each page is a chunk of its own, fetched when it is first opened: a page loads only what it
+// draws (and Vega only with a chart, ui/vega-loader.ts).
+const measureRenderers: Record<MeasurePageId, () => Promise<PageRenderer>> = {
+  overzicht: () => import('./pages/overzicht').then((m) => m.renderOverzicht),
+  leerlingstromen: () => import('./pages/leerlingstromen').then((m) => m.renderLeerlingstromen),
+  thuiszitters: () => import('./pages/thuiszitters').then((m) => m.renderThuiszitters),
+  voorzieningen: () => import('./pages/voorzieningen').then((m) => m.renderVoorzieningen),
+  maatboek: () => import('./pages/maatboek').then((m) => m.renderMaatboek),
 };
 
-const personRenderers: Record<Exclude<PageId, MeasurePageId>, PersonPageRenderer> = {
-  kind: renderKind,
-  leerlingen: renderLeerlingen,
-  leerling: renderLeerling,
-  aanvragen: renderAanvragen,
-  logboek: renderLogboek,
+const personRenderers: Record<Exclude<PageId, MeasurePageId>, () => Promise<PersonPageRenderer>> = {
+  kind: () => import('./pages/kind').then((m) => m.renderKind),
+  leerlingen: () => import('./pages/leerlingen').then((m) => m.renderLeerlingen),
+  leerling: () => import('./pages/leerling').then((m) => m.renderLeerling),
+  aanvragen: () => import('./pages/aanvragen').then((m) => m.renderAanvragen),
+  logboek: () => import('./pages/logboek').then((m) => m.renderLogboek),
 };
 
 const navKeys: Record<PageId, TextKey> = {
@@ -96,6 +89,7 @@ function renderShell(app: HTMLElement, session: Session | null, current: PageId 
   const home = session ? homePage(session.rol) : null;
   const main = el('main', { id: 'inhoud', tabindex: -1 });
   app.append(
+    skipLink(main),
     el(
       'header',
       { class: 'app-header' },
@@ -133,14 +127,15 @@ function renderLogin(app: HTMLElement): void {
         startSession(session);
         loginNotice = undefined;
         info = null;
-        void render().then(() => document.getElementById('inhoud')?.focus());
+        void render(true);
       },
     }),
   );
   document.getElementById('login-gebruiker')?.focus();
 }
 
-async function render(): Promise<void> {
+/** Draws the shell and the page of the address; moveFocus after a navigation (page-focus.ts). */
+async function render(moveFocus = false): Promise<void> {
   const app = document.getElementById('app');
   if (!app) return;
   const mine = ++generation;
@@ -177,22 +172,39 @@ async function render(): Promise<void> {
     },
   };
   const page = el('div', { class: `page page-${route.page}`, 'data-page': route.page });
+  // The page appears (and its renderer starts) only once its chunk and the region are loaded,
+  // in one go, so that `.page` is never there without its heading and panels.
+  const shown = (): void => {
+    if (moveFocus) announcePage(page);
+  };
+  const failed = (error: unknown): void => {
+    if (mine === generation) main.append(el('p', { class: 'error', role: 'alert' }, `${t('errorPrefix')}: ${errorText(error)}`));
+  };
   if (!isMeasurePage(route.page)) {
-    main.append(page);
-    await personRenderers[route.page](page, base);
-    return;
-  }
-  if (!info) {
+    let renderPerson: PersonPageRenderer;
     try {
-      info = await api.info();
+      renderPerson = await personRenderers[route.page]();
     } catch (error) {
-      if (mine === generation) main.append(el('p', { class: 'error', role: 'alert' }, `${t('errorPrefix')}: ${errorText(error)}`));
-      return;
+      return failed(error);
     }
     if (mine !== generation) return;
+    main.append(page);
+    const done = renderPerson(page, base);
+    shown();
+    await done;
+    return;
   }
+  let renderMeasure: PageRenderer;
+  try {
+    [renderMeasure, info] = await Promise.all([measureRenderers[route.page](), info ?? api.info()]);
+  } catch (error) {
+    return failed(error);
+  }
+  if (mine !== generation) return;
   main.append(page);
-  await measureRenderers[route.page](page, { ...base, info });
+  const done = renderMeasure(page, { ...base, info });
+  shown();
+  await done;
 }
 
 async function logout(): Promise<void> {
@@ -226,7 +238,7 @@ window.addEventListener('resize', () => {
 });
 window.addEventListener('hashchange', () => {
   if (!currentSession()) return; // the login form stays; after the login the new address is shown
-  void render().then(() => {
+  void render(true).then(() => {
     if (!parseRoute(location.hash).subPath) window.scrollTo(0, 0);
   });
 });

@@ -1,8 +1,7 @@
 // The frame around every chart: title and subtitle, the chart (Vega-Lite through vega-embed), a
 // table view and a CSV download of exactly the chart's rows, the caption "Bron · Gegevens t/m ·
 // Definitie" and the notes beside it. Pages only say what to load and which spec to build.
-import embed, { type EmbedOptions, type Result } from 'vega-embed';
-import { expressionInterpreter } from 'vega-interpreter';
+import type { EmbedOptions, Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
 import { api, ApiError } from '../api';
 import { isSuppressed } from '../charts/common';
@@ -16,6 +15,8 @@ import { dataTable } from './data-table';
 import { type Pivot, tableShape } from './wide-table';
 import { clear, el } from './dom';
 import { type NoteDefaults, NotesBox } from './notes-box';
+import { reachableWhenScrolling } from './scroll-frame';
+import { loadVega, prefetchVega } from './vega-loader';
 
 /** What a chart shows: the rows (as the API gave them, possibly a subset) and where they come from. */
 export interface ChartData {
@@ -78,15 +79,18 @@ export async function loadMeasureOnDates(id: string, dates: readonly string[]): 
  * How every chart is embedded under the server's Content-Security-Policy: Vega's expressions are
  * parsed to ASTs and evaluated by vega-interpreter instead of being compiled with `new Function`
  * (no 'unsafe-eval'), and neither vega-embed nor its tooltip injects a <style> element (their few
- * rules are in styles.css), so the app needs no inline styles either.
+ * rules are in styles.css), so the app needs no inline styles either. The interpreter itself is
+ * added where Vega is loaded (ui/vega-loader.ts), which happens only when a chart is drawn.
  */
 export const EMBED_OPTIONS: EmbedOptions = {
   actions: false,
   renderer: 'svg',
   ast: true,
-  expr: expressionInterpreter,
   defaultStyle: false,
   tooltip: { disableDefaultStyle: true },
+  // Reference rules (a base line, a reference value) are decoration the subtitle explains; with
+  // an ARIA role but no data to describe they would be images without a text (axe-core).
+  config: { rule: { aria: false } },
 };
 
 /** Whether any cell of the rows is a suppressed small count ("<5"). */
@@ -127,7 +131,8 @@ export class ChartPanel {
     const headingId = `titel-${definition.grafiek}`;
     this.subtitle = el('p', { class: 'subtitle' });
     this.chart = el('div', { class: 'chart', role: 'figure', 'aria-labelledby': headingId });
-    this.table = el('div', { class: 'table-view', hidden: true });
+    // Scrolls (both ways) inside its frame, so it has a tab stop for the keyboard (scroll-frame.ts).
+    this.table = el('div', { class: 'table-view', hidden: true, tabindex: 0, role: 'region', 'aria-labelledby': headingId });
     this.caption = el('p', { class: 'caption' });
     this.suppression = el('p', { class: 'suppression-note', hidden: true });
     this.tableButton = el('button', { type: 'button', class: 'toggle-table', 'aria-pressed': 'false' }, t('showTable'));
@@ -148,6 +153,7 @@ export class ChartPanel {
     );
     this.subtitle.textContent = definition.subtitle ?? '';
     void this.notes.load();
+    prefetchVega();
     livePanels.add(this);
   }
 
@@ -228,14 +234,17 @@ export class ChartPanel {
     const target = el('div');
     this.chart.append(target);
     const drawing = ++this.drawing;
+    const { embed, expressionInterpreter } = await loadVega();
     const view = await embed(target, this.definition.spec(this.data, width), {
       ...EMBED_OPTIONS,
+      expr: expressionInterpreter,
       formatLocale: d3FormatLocale[lang],
       timeFormatLocale: d3TimeLocale[lang],
     });
     // A resize or a new choice may have started another drawing meanwhile; keep only the latest.
     if (drawing !== this.drawing) view.finalize();
     else this.view = view;
+    reachableWhenScrolling(this.chart); // a chart wider than a phone scrolls inside its frame
   }
 
   private toggleTable(): void {

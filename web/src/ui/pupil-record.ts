@@ -8,6 +8,7 @@ import { getLang, t, type TextKey } from '../i18n';
 import type { PupilRecord, SupportDecision } from '../types';
 import { loadVestigingen, vestigingIndex, vestigingLabel, type VestigingNames } from '../vestigingen';
 import { clear, el } from './dom';
+import { scrollingTable } from './scroll-frame';
 
 export type EventKind = 'inschrijving' | 'ondersteuning' | 'verzuim' | 'wachtlijst';
 
@@ -98,7 +99,9 @@ function recordTable<R>(title: TextKey, allColumns: Array<Column<R> | null>, row
         el('tbody', {}, ...rows.map((row) => el('tr', rowAttributes(row), ...columns.map((c) => el('td', {}, c.value(row)))))),
       )
     : el('p', { class: 'empty' }, t('sectionEmpty'));
-  return el('section', { class: 'record-section', 'aria-labelledby': id, 'data-sectie': title }, el('h2', { id }, t(title)), body);
+  // A table scrolls sideways inside its frame on a phone (scroll-frame.ts), the page does not.
+  const framed = rows.length ? scrollingTable(body, id) : body;
+  return el('section', { class: 'record-section', 'aria-labelledby': id, 'data-sectie': title }, el('h2', { id }, t(title)), framed);
 }
 
 export function timelineList(record: PupilRecord, options: RecordOptions = {}): HTMLElement {

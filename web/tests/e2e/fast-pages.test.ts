@@ -1,0 +1,203 @@
+// End to end, issue 10 point 5 (fast pages), on a region the size of `make demo` (40,000 pupils):
+// the hashed assets come precompressed (br, byte-equal to the build's .br file) with a year of
+// immutable caching and Vary, index.html is revalidated; the login page loads no Vega; a repeat
+// visit takes every hashed asset from the browser cache (no network fetch); and the login page and
+// every chart page are ready within 300 ms on a repeat visit (the figures go to
+// test-results/page-timings.json and docs/performance.md).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isMeasurePage, navPages } from '../../src/roles';
+import { type Browser, launchBrowser } from './browser';
+import { startStroom, type StroomServer, USERS } from './stroom-server';
+
+const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** The requirement (issue 10): ready within 300 ms after the first visit. */
+const READY_BUDGET_MS = 300;
+/** Repeat visits per page; the median is held to the budget (one slow run on a shared machine is noise). */
+const REPEATS = 5;
+
+/**
+ * Whether the machine has a core free for the browser: a wall-clock budget means nothing when
+ * other jobs keep every core busy (the load average above the number of cores), as when several
+ * builds share a 2-core machine. Then the figures are still measured and written, but the budget
+ * is not asserted, and the test says so.
+ */
+function machineIsFree(): boolean {
+  const [load] = loadavg();
+  const free = load! <= availableParallelism();
+  if (!free) console.warn(`load average ${load!.toFixed(1)} on ${availableParallelism()} cores: the ${READY_BUDGET_MS} ms budget is measured but not asserted`);
+  return free;
+}
+
+let stroom: StroomServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+interface RawFile {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A GET with exactly the given Accept-Encoding, the body as sent (not decompressed). */
+function rawGet(path: string, acceptEncoding: string): Promise<RawFile> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(new URL(path, stroom.url), { headers: { 'Accept-Encoding': acceptEncoding }, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    request.on('error', reject);
+  });
+}
+
+/** Every element of the page has settled: the page is there and no chart is loading. */
+async function waitReady(): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const login = document.querySelector('#login-gebruiker');
+      const shown = document.querySelector('.page');
+      if (!login && !shown) return false;
+      if (document.querySelector('.panel[data-state="loading"]')) return false;
+      // A drawn chart is an <svg> (or the "no data" line, or an error) in every panel.
+      const panels = [...document.querySelectorAll('.panel')];
+      if (!panels.every((p) => p.querySelector('.chart svg, .chart .empty, .chart .error'))) return false;
+      return performance.now();
+    },
+    null,
+    { polling: 'raf', timeout: 30_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** A new document load of the route (not a hash change), as a user's next visit; its ready time. */
+async function visit(route: string): Promise<number> {
+  await page.goto('about:blank');
+  await page.goto(new URL(route ? `#/${route}` : '', stroom.url).toString());
+  return waitReady();
+}
+
+/** The hashed assets this document fetched, with the bytes that came over the network for each. */
+async function assetTransfers(): Promise<Array<{ name: string; transferSize: number; decodedBodySize: number }>> {
+  return page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => new URL(e.name).pathname.includes('/assets/'))
+      .map((e) => ({ name: new URL(e.name).pathname, transferSize: e.transferSize, decodedBodySize: e.decodedBodySize })),
+  );
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+beforeAll(async () => {
+  mkdirSync(resultsDir, { recursive: true });
+  stroom = await startStroom({ pupils: 40000 }); // as `make demo`
+  browser = await launchBrowser();
+  await browser.context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`securitypolicyviolation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page = await browser.context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 401/.test(message.text())) pageErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stroom?.stop();
+});
+
+describe('static files', () => {
+  it('a hashed script comes as the build’s brotli file, immutable for a year; index.html is revalidated', async () => {
+    const index = await rawGet('/', 'identity');
+    expect(index.status).toBe(200);
+    expect(index.headers['cache-control']).toBe('no-cache');
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    const script = /<script type="module" crossorigin src="\.\/(assets\/[^"]+\.js)"/.exec(index.body.toString())?.[1];
+    expect(script).toBeTruthy();
+    const onDisk = readFileSync(`${distDir}${script}`);
+
+    const br = await rawGet(`/${script}`, 'gzip, deflate, br');
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(br.body.equals(readFileSync(`${distDir}${script}.br`))).toBe(true); // made by the build, not per request
+    expect(brotliDecompressSync(br.body).equals(onDisk)).toBe(true);
+    expect(br.body.length).toBeLessThan(onDisk.length / 2);
+
+    const gz = await rawGet(`/${script}`, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).equals(onDisk)).toBe(true);
+    const plain = await rawGet(`/${script}`, 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(onDisk)).toBe(true);
+  });
+});
+
+describe('loading', () => {
+  const timings: Record<string, { first: number; repeat: number[]; median: number }> = {};
+
+  afterAll(() => {
+    const [load] = loadavg();
+    writeFileSync(`${resultsDir}page-timings.json`, `${JSON.stringify({ loadAverage: load, cores: availableParallelism(), timings }, null, 2)}\n`);
+    console.log('ready after the first visit (ms, median of repeats):', Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v.median)])));
+  });
+
+  it('the login page loads no Vega, and is ready within 300 ms on a repeat visit', async () => {
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const first = await visit('');
+    expect(await page.locator('#login-gebruiker').count()).toBe(1);
+    const repeat: number[] = [];
+    for (let i = 0; i < REPEATS; i++) repeat.push(await visit(''));
+    page.removeAllListeners('request');
+    expect(fetched.some((path) => path.includes('/assets/'))).toBe(true);
+    // Neither the Vega chunk (vega-embed with Vega and Vega-Lite) nor any page's chunk.
+    expect(fetched.filter((path) => /embed|vega|overzicht/.test(path))).toEqual([]);
+    timings.login = { first, repeat, median: median(repeat) };
+    if (machineIsFree()) expect(median(repeat)).toBeLessThan(READY_BUDGET_MS);
+  });
+
+  it('a repeat visit takes every hashed asset from the browser cache', async () => {
+    await page.fill('#login-gebruiker', USERS.beheerder.name);
+    await page.fill('#login-wachtwoord', USERS.beheerder.password);
+    await page.click('button.login-submit');
+    await page.waitForSelector('.user-menu');
+    await waitReady();
+    await visit('overzicht'); // the first visit of a chart page: Vega is fetched once
+    const firstAssets = await assetTransfers();
+    expect(firstAssets.some((a) => /embed/.test(a.name))).toBe(true);
+    await visit('overzicht');
+    const again = await assetTransfers();
+    expect(again.length).toBeGreaterThan(2);
+    // transferSize 0 with a body: served from the HTTP cache, no request (not even a revalidation).
+    expect(again.filter((a) => a.transferSize !== 0 || a.decodedBodySize === 0)).toEqual([]);
+  });
+
+  it('every chart page is ready within 300 ms on a repeat visit', async () => {
+    const chartPages = navPages('beheerder').filter(isMeasurePage);
+    expect(chartPages.length).toBeGreaterThanOrEqual(4);
+    for (const route of chartPages) {
+      const first = await visit(route);
+      expect(await page.locator(`.page[data-page="${route}"]`).count()).toBe(1);
+      const repeat: number[] = [];
+      for (let i = 0; i < REPEATS; i++) repeat.push(await visit(route));
+      timings[route] = { first, repeat, median: median(repeat) };
+    }
+    expect(pageErrors).toEqual([]);
+    const slow = Object.entries(timings).filter(([, t]) => t.median >= READY_BUDGET_MS);
+    if (machineIsFree()) expect(slow).toEqual([]);
+  });
+});
