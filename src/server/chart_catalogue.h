@@ -1,7 +1,8 @@
 // The charts of the web app, by the id each panel carries (`grafiek`, e.g. "overzicht-leerlingen"):
 // the one list the server checks a note's chart against, so no note hangs on a chart that does not
-// exist. A chart added to the web app is added here too; the browser tests fail otherwise
-// (web/tests/e2e/parents-notes.test.ts compares every panel shown with GET /api/grafieken).
+// exist. The ids are those of web/src/charts/catalog.ts, the web app's one list of charts, read from
+// it when CMake configures the build; web/tests/e2e/parents-notes.test.ts compares every panel
+// shown with GET /api/grafieken.
 #pragma once
 
 #include <span>
