@@ -17,6 +17,7 @@ import type {
   SupportRequest,
   Vestiging,
 } from './types';
+import { type EffectiveSelection, type Selection, SELECTION_FIELDS, type SelectionChoices } from './selection';
 
 export class ApiError extends Error {
   constructor(
@@ -99,8 +100,31 @@ export function measureQuery(params: MeasureParams): string {
   return text ? `?${text}` : '';
 }
 
+// The page's selection (swv, sector, bestuur, gemeente, vestiging; see selection.ts), added to
+// every measure request here, in the one place measure URLs are built. A request that names a
+// selection field itself (the school beside its SWV) is sent with its own selection only.
+let measureSelection: Selection = {};
+let rememberedSelection: EffectiveSelection | null = null;
+
+/** Sets the selection every measure request of the page carries; remembered for the next page. */
+export function setMeasureSelection(chosen: EffectiveSelection | null): void {
+  measureSelection = chosen ? { ...chosen.selection } : {};
+  if (chosen) rememberedSelection = chosen;
+}
+
+/** The selection of the measure requests now. */
+export function currentMeasureSelection(): Selection {
+  return { ...measureSelection };
+}
+
+/** The last selection a measure page used in this session (a page opened without one keeps it). */
+export function lastSelection(): EffectiveSelection | null {
+  return rememberedSelection;
+}
+
 export function measureUrl(id: string, params: MeasureParams = {}): string {
-  return `api/measures/${encodeURIComponent(id)}${measureQuery(params)}`;
+  const own = SELECTION_FIELDS.some((field) => params[field]);
+  return `api/measures/${encodeURIComponent(id)}${measureQuery(own ? params : { ...params, ...measureSelection })}`;
 }
 
 /** Filters of GET /api/audit: one pupil, one user (empty: all). */
@@ -164,10 +188,27 @@ function cachedVestigingen(): Promise<Vestiging[]> {
   return vestigingenCache;
 }
 
+// The choices of the selection bar (GET /api/selectie), asked once per session like the vestigingen.
+let selectionCache: Promise<SelectionChoices> | null = null;
+
+function cachedSelectionChoices(): Promise<SelectionChoices> {
+  if (!selectionCache) {
+    const pending = request<SelectionChoices>('api/selectie');
+    selectionCache = pending;
+    pending.catch(() => {
+      if (selectionCache === pending) selectionCache = null;
+    });
+  }
+  return selectionCache;
+}
+
 /** Forgets everything cached for the previous user. */
 export function clearCaches(): void {
   measureCache.clear();
   vestigingenCache = null;
+  selectionCache = null;
+  measureSelection = {};
+  rememberedSelection = null;
 }
 
 export const api = {
@@ -180,6 +221,7 @@ export const api = {
   notes: (grafiek: string) => request<Note[]>(`api/notities?grafiek=${encodeURIComponent(grafiek)}`),
   addNote: (note: NewNote) => request<Note>('api/notities', { method: 'POST', body: note }),
   vestigingen: () => cachedVestigingen(),
+  selectie: () => cachedSelectionChoices(),
   /** Not cached, like every pupil list: personal data, and the server logs each page shown. */
   pupils: (vestiging: string, pagina = 1) =>
     request<PupilPage<PupilListItem>>(`api/leerlingen?vestiging=${encodeURIComponent(vestiging)}${pageParameter(pagina)}`),

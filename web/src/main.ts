@@ -23,6 +23,7 @@ import type { RegionInfo, Session } from './types';
 import { disposeAllCharts, redrawAllCharts } from './ui/chart-panel';
 import { clear, el } from './ui/dom';
 import { loginForm } from './ui/login-form';
+import { prepareSelection } from './ui/selection-bar';
 
 const measureRenderers: Record<MeasurePageId, PageRenderer> = {
   overzicht: renderOverzicht,
@@ -191,8 +192,17 @@ async function render(): Promise<void> {
     }
     if (mine !== generation) return;
   }
+  // The selection bar (SWV, sector, …) on the pages that draw measures; set before they load.
+  const selectionBar = route.page === 'maatboek' ? null : await prepareSelection(session, route);
+  if (mine !== generation) return;
   main.append(page);
-  await measureRenderers[route.page](page, { ...base, info });
+  const rendering = measureRenderers[route.page](page, { ...base, info });
+  if (selectionBar) {
+    const heading = page.querySelector(':scope > .intro') ?? page.querySelector(':scope > h1');
+    if (heading) heading.after(selectionBar);
+    else page.prepend(selectionBar);
+  }
+  await rendering;
 }
 
 async function logout(): Promise<void> {

@@ -11,11 +11,13 @@ import { d3FormatLocale, d3TimeLocale, formatDate } from '../format';
 import { getLang, t, valueLabelMap } from '../i18n';
 import { collectNames, type NameMaps, nameLabels, withNameColumns } from '../names';
 import type { MeasureParams, MeasureResult, Row, Vestiging } from '../types';
+import { describeSelection } from '../selection';
 import { loadVestigingen } from '../vestigingen';
 import { dataTable } from './data-table';
 import { type Pivot, tableShape } from './wide-table';
 import { clear, el } from './dom';
 import { type NoteDefaults, NotesBox } from './notes-box';
+import { selectionChoices } from './selection-bar';
 
 /** What a chart shows: the rows (as the API gave them, possibly a subset) and where they come from. */
 export interface ChartData {
@@ -26,6 +28,8 @@ export interface ChartData {
   params: MeasureParams;
   /** The names of the codes in the rows (column → code → naam), possibly empty. */
   names: NameMaps;
+  /** The selection the server applied to the rows (the answer's `selectie`); empty: the whole region. */
+  selectie?: Record<string, string>;
 }
 
 /** The labels a chart writes: the value labels (settings, directions) and "naam (code)" per code. */
@@ -61,6 +65,7 @@ export function fromResult(result: MeasureResult, params: MeasureParams, keep?: 
     bron: result.bron,
     datumData: result.datum_data,
     params,
+    selectie: result.selectie ?? {},
   };
 }
 
@@ -113,6 +118,7 @@ export class ChartPanel {
   private readonly table: HTMLElement;
   private readonly subtitle: HTMLElement;
   private readonly caption: HTMLElement;
+  private readonly selectionLine: HTMLElement;
   private readonly suppression: HTMLElement;
   private readonly tableButton: HTMLButtonElement;
   private readonly csvButton: HTMLButtonElement;
@@ -129,6 +135,7 @@ export class ChartPanel {
     this.chart = el('div', { class: 'chart', role: 'figure', 'aria-labelledby': headingId });
     this.table = el('div', { class: 'table-view', hidden: true });
     this.caption = el('p', { class: 'caption' });
+    this.selectionLine = el('p', { class: 'selection-line', hidden: true });
     this.suppression = el('p', { class: 'suppression-note', hidden: true });
     this.tableButton = el('button', { type: 'button', class: 'toggle-table', 'aria-pressed': 'false' }, t('showTable'));
     this.tableButton.addEventListener('click', () => this.toggleTable());
@@ -141,7 +148,7 @@ export class ChartPanel {
       el(
         'header',
         { class: 'panel-header' },
-        el('div', {}, el('h2', { id: headingId }, definition.title), this.subtitle),
+        el('div', {}, el('h2', { id: headingId }, definition.title), this.subtitle, this.selectionLine),
         el('div', { class: 'panel-actions' }, this.tableButton, this.csvButton),
       ),
       el('div', { class: 'panel-body' }, el('div', { class: 'panel-main' }, this.chart, this.table, this.caption, this.suppression), this.notes.element),
@@ -200,6 +207,9 @@ export class ChartPanel {
       `${t('source')}: ${data.bron} · ${t('dataUntil')} ${data.datumData ? formatDate(data.datumData, lang) : '–'} · `,
       el('a', { href: `#/maatboek/${this.definition.measure}`, class: 'definition-link' }, t('definition')),
     );
+    // What part of the region the rows are, as the server says it applied it (selection.ts).
+    this.selectionLine.textContent = data.selectie ? describeSelection(data.selectie, selectionChoices()) : '';
+    this.selectionLine.hidden = !this.selectionLine.textContent;
     this.suppression.textContent = hasSuppressedCells(data.rows) ? t('suppressedNote') : '';
     this.suppression.hidden = !this.suppression.textContent;
   }
@@ -253,7 +263,7 @@ export class ChartPanel {
     const named = withNameColumns(this.data.columns, this.data.rows, this.data.names);
     const blob = new Blob([toCsv(named.columns, named.rows)], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
-    const link = el('a', { href: url, download: csvFileName(this.definition.grafiek, { ...this.data.params }) });
+    const link = el('a', { href: url, download: csvFileName(this.definition.grafiek, { ...this.data.params, ...this.data.selectie }) });
     document.body.append(link);
     link.click();
     link.remove();
