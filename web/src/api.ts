@@ -104,22 +104,15 @@ export function measureQuery(params: MeasureParams): string {
 // every measure request here, in the one place measure URLs are built. A request that names a
 // selection field itself (the school beside its SWV) is sent with its own selection only.
 let measureSelection: Selection = {};
-let rememberedSelection: EffectiveSelection | null = null;
 
-/** Sets the selection every measure request of the page carries; remembered for the next page. */
+/** Sets the selection every measure request of the page carries (null: none, the whole region). */
 export function setMeasureSelection(chosen: EffectiveSelection | null): void {
   measureSelection = chosen ? { ...chosen.selection } : {};
-  if (chosen) rememberedSelection = chosen;
 }
 
 /** The selection of the measure requests now. */
 export function currentMeasureSelection(): Selection {
   return { ...measureSelection };
-}
-
-/** The last selection a measure page used in this session (a page opened without one keeps it). */
-export function lastSelection(): EffectiveSelection | null {
-  return rememberedSelection;
 }
 
 export function measureUrl(id: string, params: MeasureParams = {}): string {
@@ -208,7 +201,6 @@ export function clearCaches(): void {
   vestigingenCache = null;
   selectionCache = null;
   measureSelection = {};
-  rememberedSelection = null;
 }
 
 export const api = {

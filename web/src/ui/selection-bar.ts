@@ -4,9 +4,10 @@
 // entry, so a view can be shared, reloaded and left with "back"; the page is then drawn again and
 // every measure request carries the selection (api.ts). A school user gets only what the server
 // allows them (no bestuur or gemeente, only their own vestigingen); an ouder gets no bar at all.
-import { api, lastSelection, setMeasureSelection } from '../api';
+import { api, setMeasureSelection } from '../api';
 import { t } from '../i18n';
-import { type Route, routeHash } from '../router';
+import { isMeasurePage } from '../roles';
+import { type PageId, type Route, routeHash } from '../router';
 import {
   allowedChoices,
   describeSelection,
@@ -113,10 +114,22 @@ function bar(route: Route, session: Session, choices: SelectionChoices, chosen: 
 }
 
 /**
- * Works out the page's selection (the address's, else the one of the previous page in this
- * session, else the default), hands it to the API client and gives the bar to show; null for a
- * role without one or when the choices cannot be loaded (the page then shows the whole region).
- * A selection taken from the previous page is written into the address without a history entry.
+ * The navigation's links to the other measure pages carry a chosen selection, so it stays when the
+ * user goes on to another page (and "back" returns to the address as it was). The default needs no
+ * parameters: a page opened without them gets the same default.
+ */
+function keepInNavigation(chosen: EffectiveSelection): void {
+  const query = chosen.defaulted ? new URLSearchParams() : writeSelection(new URLSearchParams(), chosen);
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('.app-nav a[data-page]')) {
+    const page = link.dataset.page as PageId;
+    if (isMeasurePage(page)) link.href = routeHash({ page, subPath: '', query });
+  }
+}
+
+/**
+ * Works out the page's selection (the address's, else the default), hands it to the API client
+ * and gives the bar to show; null for a role without one or when the choices cannot be loaded
+ * (the page then shows the whole region).
  */
 export async function prepareSelection(session: Session, route: Route): Promise<HTMLElement | null> {
   if (!selects(session.rol)) {
@@ -131,17 +144,9 @@ export async function prepareSelection(session: Session, route: Route): Promise<
     return null;
   }
   knownChoices = choices;
-  let asked = readSelection(route.query);
-  const previous = lastSelection();
-  if (isEmpty(asked.selection) && !asked.wholeRegion && previous && !previous.defaulted) {
-    asked = previous;
-    // In place: the page's own choices (?at=) are written later from this same query.
-    const written = writeSelection(route.query, asked);
-    for (const key of [...route.query.keys()]) route.query.delete(key);
-    written.forEach((value, key) => route.query.append(key, value));
-    history.replaceState(null, '', routeHash(route));
-  }
+  const asked = readSelection(route.query);
   const chosen = effectiveSelection(asked, choices, session);
   setMeasureSelection(chosen);
+  keepInNavigation(chosen);
   return bar(route, session, choices, chosen);
 }
