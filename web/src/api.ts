@@ -19,6 +19,7 @@ import type {
   SwvContact,
   Vestiging,
 } from './types';
+import { type EffectiveSelection, type Selection, SELECTION_FIELDS, type SelectionChoices } from './selection';
 
 export class ApiError extends Error {
   constructor(
@@ -101,8 +102,24 @@ export function measureQuery(params: MeasureParams): string {
   return text ? `?${text}` : '';
 }
 
+// The page's selection (swv, sector, bestuur, gemeente, vestiging; see selection.ts), added to
+// every measure request here, in the one place measure URLs are built. A request that names a
+// selection field itself (the school beside its SWV) is sent with its own selection only.
+let measureSelection: Selection = {};
+
+/** Sets the selection every measure request of the page carries (null: none, the whole region). */
+export function setMeasureSelection(chosen: EffectiveSelection | null): void {
+  measureSelection = chosen ? { ...chosen.selection } : {};
+}
+
+/** The selection of the measure requests now. */
+export function currentMeasureSelection(): Selection {
+  return { ...measureSelection };
+}
+
 export function measureUrl(id: string, params: MeasureParams = {}): string {
-  return `api/measures/${encodeURIComponent(id)}${measureQuery(params)}`;
+  const own = SELECTION_FIELDS.some((field) => params[field]);
+  return `api/measures/${encodeURIComponent(id)}${measureQuery(own ? params : { ...params, ...measureSelection })}`;
 }
 
 /** Filters of GET /api/audit: one pupil, one user (empty: all). */
@@ -166,10 +183,26 @@ function cachedVestigingen(): Promise<Vestiging[]> {
   return vestigingenCache;
 }
 
+// The choices of the selection bar (GET /api/selectie), asked once per session like the vestigingen.
+let selectionCache: Promise<SelectionChoices> | null = null;
+
+function cachedSelectionChoices(): Promise<SelectionChoices> {
+  if (!selectionCache) {
+    const pending = request<SelectionChoices>('api/selectie');
+    selectionCache = pending;
+    pending.catch(() => {
+      if (selectionCache === pending) selectionCache = null;
+    });
+  }
+  return selectionCache;
+}
+
 /** Forgets everything cached for the previous user. */
 export function clearCaches(): void {
   measureCache.clear();
   vestigingenCache = null;
+  selectionCache = null;
+  measureSelection = {};
 }
 
 export const api = {
@@ -184,6 +217,7 @@ export const api = {
   editNote: (id: number, change: Pick<Note, 'van' | 'tot' | 'tekst'>) => request<Note>(`api/notities/${id}/wijzig`, { method: 'POST', body: change }),
   deleteNote: (id: number) => request<{ verwijderd: number }>(`api/notities/${id}/verwijder`, { method: 'POST', body: {} }),
   vestigingen: () => cachedVestigingen(),
+  selectie: () => cachedSelectionChoices(),
   /** Not cached, like every pupil list: personal data, and the server logs each page shown. */
   pupils: (vestiging: string, pagina = 1) =>
     request<PupilPage<PupilListItem>>(`api/leerlingen?vestiging=${encodeURIComponent(vestiging)}${pageParameter(pagina)}`),

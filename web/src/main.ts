@@ -14,6 +14,7 @@ import { disposeAllCharts, redrawAllCharts } from './ui/chart-panel';
 import { clear, el } from './ui/dom';
 import { loginForm } from './ui/login-form';
 import { announcePage, skipLink } from './ui/page-focus';
+import { prepareSelection } from './ui/selection-bar';
 
 // Each page is a chunk of its own, fetched when it is first opened: a page loads only what it
 // draws (and Vega only with a chart, ui/vega-loader.ts).
@@ -194,15 +195,26 @@ async function render(moveFocus = false): Promise<void> {
     await done;
     return;
   }
+  // The selection bar (SWV, sector, …) on the pages that draw measures: set before the page renders.
   let renderMeasure: PageRenderer;
+  let selectionBar: HTMLElement | null;
   try {
-    [renderMeasure, info] = await Promise.all([measureRenderers[route.page](), info ?? api.info()]);
+    [renderMeasure, info, selectionBar] = await Promise.all([
+      measureRenderers[route.page](),
+      info ?? api.info(),
+      route.page === 'maatboek' ? Promise.resolve(null) : prepareSelection(session, route),
+    ]);
   } catch (error) {
     return failed(error);
   }
   if (mine !== generation) return;
   main.append(page);
   const done = renderMeasure(page, { ...base, info });
+  if (selectionBar) {
+    const heading = page.querySelector(':scope > .intro') ?? page.querySelector(':scope > h1');
+    if (heading) heading.after(selectionBar);
+    else page.prepend(selectionBar);
+  }
   shown();
   await done;
 }

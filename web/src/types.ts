@@ -37,6 +37,8 @@ export interface MeasureResult {
    * Optional: an older server sends none, and the app then takes vestigingen from /api/vestigingen.
    */
   namen?: Record<string, Record<string, string>>;
+  /** The selection the server applied (swv, sector, …); empty or absent: the whole region. */
+  selectie?: Record<string, string>;
 }
 
 /** GET /api/info: the dates the pickers offer. */
@@ -197,6 +199,12 @@ export interface MeasureParams {
   ijkjaar?: string;
   peildatum?: string;
   schooljaar?: string;
+  /** The part of the region (docs/measures.md "Selectie"); api.ts adds the page's selection. */
+  swv?: string;
+  sector?: string;
+  bestuur?: string;
+  gemeente?: string;
+  vestiging?: string;
 }
 
 /** GET /api/mijn-kind/inzage: who looked at the parent's child, by role and organisation. */

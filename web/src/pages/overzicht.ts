@@ -12,6 +12,7 @@ import { type ChartDefinition, ChartPanel, labelsFor, loadMeasure } from '../ui/
 import { el } from '../ui/dom';
 import { selectPicker, toolbar } from '../ui/pickers';
 import { choose, type PageContext, wholePeriod } from './page';
+import { schoolVsRegion } from './school-vs-region';
 
 const SETTINGS_AND_TOTAL = [...SETTINGS, 'totaal'];
 
@@ -134,6 +135,8 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
   };
 
   const countsPanel = new ChartPanel(countsOnDate());
+  // A school user: their vestiging beside the SWV (or what the selection bar shows).
+  const schoolPanel = ((d) => (d ? new ChartPanel(d) : null))(schoolVsRegion(context.session, at, notes));
   const timePanel = new ChartPanel(countsOverTime);
   const participationPanel = new ChartPanel(participation);
   const growthPanel = new ChartPanel(growth());
@@ -147,9 +150,12 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
         at = value;
         context.setQuery('at', value);
         void countsPanel.update(countsOnDate());
+        const school = schoolVsRegion(context.session, at, notes);
+        if (schoolPanel && school) void schoolPanel.update(school);
       }),
     ),
     countsPanel.element,
+    schoolPanel?.element ?? '',
     timePanel.element,
     participationPanel.element,
     toolbar(
@@ -162,5 +168,5 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
     growthPanel.element,
     twoYearsPanel.element,
   );
-  for (const panel of [countsPanel, timePanel, participationPanel, growthPanel, twoYearsPanel]) void panel.update();
+  for (const panel of [countsPanel, schoolPanel, timePanel, participationPanel, growthPanel, twoYearsPanel]) void panel?.update();
 }

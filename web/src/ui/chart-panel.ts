@@ -10,6 +10,7 @@ import { d3FormatLocale, d3TimeLocale, formatDate } from '../format';
 import { getLang, t, valueLabelMap } from '../i18n';
 import { collectNames, type NameMaps, nameLabels, withNameColumns } from '../names';
 import type { MeasureParams, MeasureResult, Row, Vestiging } from '../types';
+import { describeSelection } from '../selection';
 import { loadVestigingen } from '../vestigingen';
 import { dataTable } from './data-table';
 import { type Pivot, tableShape } from './wide-table';
@@ -17,6 +18,7 @@ import { clear, el } from './dom';
 import { type NoteDefaults, NotesBox } from './notes-box';
 import { reachableWhenScrolling } from './scroll-frame';
 import { loadVega, prefetchVega } from './vega-loader';
+import { selectionChoices } from './selection-bar';
 
 /** What a chart shows: the rows (as the API gave them, possibly a subset) and where they come from. */
 export interface ChartData {
@@ -27,6 +29,8 @@ export interface ChartData {
   params: MeasureParams;
   /** The names of the codes in the rows (column → code → naam), possibly empty. */
   names: NameMaps;
+  /** The selection the server applied to the rows (the answer's `selectie`); empty: the whole region. */
+  selectie?: Record<string, string>;
 }
 
 /** The labels a chart writes: the value labels (settings, directions) and "naam (code)" per code. */
@@ -62,6 +66,7 @@ export function fromResult(result: MeasureResult, params: MeasureParams, keep?: 
     bron: result.bron,
     datumData: result.datum_data,
     params,
+    selectie: result.selectie ?? {},
   };
 }
 
@@ -117,6 +122,7 @@ export class ChartPanel {
   private readonly table: HTMLElement;
   private readonly subtitle: HTMLElement;
   private readonly caption: HTMLElement;
+  private readonly selectionLine: HTMLElement;
   private readonly suppression: HTMLElement;
   private readonly tableButton: HTMLButtonElement;
   private readonly csvButton: HTMLButtonElement;
@@ -134,6 +140,7 @@ export class ChartPanel {
     // Scrolls (both ways) inside its frame, so it has a tab stop for the keyboard (scroll-frame.ts).
     this.table = el('div', { class: 'table-view', hidden: true, tabindex: 0, role: 'region', 'aria-labelledby': headingId });
     this.caption = el('p', { class: 'caption' });
+    this.selectionLine = el('p', { class: 'selection-line', hidden: true });
     this.suppression = el('p', { class: 'suppression-note', hidden: true });
     this.tableButton = el('button', { type: 'button', class: 'toggle-table', 'aria-pressed': 'false' }, t('showTable'));
     this.tableButton.addEventListener('click', () => this.toggleTable());
@@ -146,7 +153,7 @@ export class ChartPanel {
       el(
         'header',
         { class: 'panel-header' },
-        el('div', {}, el('h2', { id: headingId }, definition.title), this.subtitle),
+        el('div', {}, el('h2', { id: headingId }, definition.title), this.subtitle, this.selectionLine),
         el('div', { class: 'panel-actions' }, this.tableButton, this.csvButton),
       ),
       el('div', { class: 'panel-body' }, el('div', { class: 'panel-main' }, this.chart, this.table, this.caption, this.suppression), this.notes.element),
@@ -206,6 +213,9 @@ export class ChartPanel {
       `${t('source')}: ${data.bron} · ${t('dataUntil')} ${data.datumData ? formatDate(data.datumData, lang) : '–'} · `,
       el('a', { href: `#/maatboek/${this.definition.measure}`, class: 'definition-link' }, t('definition')),
     );
+    // What part of the region the rows are, as the server says it applied it (selection.ts).
+    this.selectionLine.textContent = data.selectie ? describeSelection(data.selectie, selectionChoices()) : '';
+    this.selectionLine.hidden = !this.selectionLine.textContent;
     this.suppression.textContent = hasSuppressedCells(data.rows) ? t('suppressedNote') : '';
     this.suppression.hidden = !this.suppression.textContent;
   }
@@ -262,7 +272,7 @@ export class ChartPanel {
     const named = withNameColumns(this.data.columns, this.data.rows, this.data.names);
     const blob = new Blob([toCsv(named.columns, named.rows)], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
-    const link = el('a', { href: url, download: csvFileName(this.definition.grafiek, { ...this.data.params }) });
+    const link = el('a', { href: url, download: csvFileName(this.definition.grafiek, { ...this.data.params, ...this.data.selectie }) });
     document.body.append(link);
     link.click();
     link.remove();

@@ -79,9 +79,14 @@ async function loginAs(user: TestUser, route = ''): Promise<void> {
   await login(user);
 }
 
+/** The whole region (PO and VO added, `regio=heel`): these tests compare with unselected API answers. */
+function wholeRegion(route: string): string {
+  return `${route}${route.includes('?') ? '&' : '?'}regio=heel`;
+}
+
 /** Opens a route and waits until no chart is loading any more. */
 async function open(route: string): Promise<void> {
-  await page.goto(new URL(`#/${route}`, stroom.url).toString());
+  await page.goto(new URL(`#/${wholeRegion(route)}`, stroom.url).toString());
   await settle();
 }
 
@@ -718,7 +723,8 @@ describe('roles', () => {
     expect(await page.locator('.login-notice').innerText()).toBe('U bent uitgelogd. Log opnieuw in om verder te gaan.');
     await login(USERS.beheerder);
     await settle();
-    expect(page.url()).toMatch(/#\/thuiszitters$/);
+    // The navigation carries the selection of the page it was on (here the whole region).
+    expect(page.url()).toMatch(/#\/thuiszitters\?regio=heel$/);
     expect(await page.locator('h1').innerText()).toBe('Thuiszitters');
   });
 
