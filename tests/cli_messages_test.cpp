@@ -58,7 +58,7 @@ TEST(CliMessages, CommonMistakesAreRefusedInDutchNamingWhatIsWrong) {
       {"missing --db file", {"measure", "leerlingen", "--db", missing_db}, 2, {"database " + missing_db + " bestaat niet"}},
       {"no measure id", {"measure"}, 1, {"geef een maat", "--list"}},
       {"unknown measure id", {"measure", "leerlingn", "--db", missing_db}, 1,
-       {"onbekende maat 'leerlingn'", "'stroom measure --list'"}},
+       {"onbekende maat 'leerlingn' (bedoelt u 'leerlingen'?)", "'stroom measure --list'"}},
       {"wrong parameter for a measure", {"measure", "leerlingen", "--ijkjaar", "2020", "--db", missing_db}, 1,
        {"maat leerlingen kent geen parameter --ijkjaar (wel: --at)"}},
       {"missing parameter of a measure", {"measure", "ontwikkeling", "--db", missing_db}, 1,

@@ -99,5 +99,18 @@ TEST(MeasureApiMessages, IjkjaarIsNamedAsTheApiSpellsIt) {
   EXPECT_EQ(refusal(*ontwikkeling, {{"ijkjaar", "twintig"}}), "ijkjaar 'twintig' is geen jaartal (verwacht JJJJ)");
 }
 
+// The registry's own guard (for a caller that skipped parse_measure_parameters) serves the CLI and
+// the API alike, so it names the parameter without the flag's dashes.
+TEST(MeasureApiMessages, TheRegistrysGuardNamesTheParameterWithoutDashes) {
+  const MeasureDefinition* ontwikkeling = find_measure("ontwikkeling");
+  ASSERT_NE(ontwikkeling, nullptr);
+  try {
+    compute_measure(*ontwikkeling, RegionModel{}, MeasureParameters{});
+    ADD_FAILURE() << "computed without its required ijkjaar";
+  } catch (const MeasureError& e) {
+    EXPECT_STREQ(e.what(), "maat ontwikkeling vraagt parameter ijkjaar");
+  }
+}
+
 }  // namespace
 }  // namespace stroom

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/parse_error_message.h"
 #include "measures/maatboek_page.h"
 #include "measures/measure_parameters.h"
 #include "measures/measure_registry.h"
@@ -76,7 +77,10 @@ int run_measure(const MeasureArguments& args) {
   }
   const MeasureDefinition* measure = find_measure(args.id);
   if (!measure) {
-    fmt::print(stderr, "stroom: onbekende maat '{}'; 'stroom measure --list' toont ze alle\n", log_safe(args.id));
+    std::vector<std::string> ids;
+    for (const auto& m : measure_registry()) ids.emplace_back(m.id);
+    fmt::print(stderr, "stroom: onbekende maat '{}'{}; 'stroom measure --list' toont ze alle\n", log_safe(args.id),
+               log_safe(did_you_mean(args.id, ids)));
     return 1;
   }
   MeasureParameters parameters;

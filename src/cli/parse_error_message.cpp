@@ -50,8 +50,9 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-// " (bedoelt u 'import'?)" when one known name is within a typing error or two of the given one.
-std::string suggestion(std::string_view given, const std::vector<std::string>& known) {
+}  // namespace
+
+std::string did_you_mean(std::string_view given, const std::vector<std::string>& known) {
   std::optional<std::string> best;
   size_t best_distance = std::min<size_t>(2, given.size() / 2);
   for (const std::string& name : known) {
@@ -63,6 +64,8 @@ std::string suggestion(std::string_view given, const std::vector<std::string>& k
   }
   return best ? fmt::format(" (bedoelt u '{}'?)", *best) : "";
 }
+
+namespace {
 
 std::vector<std::string> command_names(const CLI::App& command) {
   std::vector<std::string> names;
@@ -87,10 +90,10 @@ std::string unexpected(const CLI::App& command, const std::string& argument) {
   if (argument.starts_with("-")) {
     const std::string name = argument.substr(0, argument.find('='));
     return fmt::format("onbekende optie '{}' bij '{}'{}; {}", name, command_line(command),
-                       suggestion(name, option_names(command)), see_help(command));
+                       did_you_mean(name, option_names(command)), see_help(command));
   }
   if (!command.get_subcommands({}).empty())
-    return fmt::format("onbekende opdracht '{}'{}; {}", argument, suggestion(argument, command_names(command)),
+    return fmt::format("onbekende opdracht '{}'{}; {}", argument, did_you_mean(argument, command_names(command)),
                        choose_from(command));
   return fmt::format("onverwacht argument '{}' bij '{}'; {}", argument, command_line(command), see_help(command));
 }

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -14,5 +16,9 @@ namespace stroom::cli {
 // Reads the app's state after the failed parse: which subcommands were reached and which
 // arguments were left over.
 std::string dutch_parse_error(const CLI::App& app, const CLI::ParseError& error);
+
+// " (bedoelt u 'import'?)" when one known name is within two edits (and half its length) of the
+// given one, else "": for a mistyped command, option or measure id.
+std::string did_you_mean(std::string_view given, const std::vector<std::string>& known);
 
 }  // namespace stroom::cli

@@ -61,7 +61,7 @@ MeasureTable compute_measure(const MeasureDefinition& measure, const RegionModel
                              const MeasureParameters& parameters) {
   for (Parameter required : measure.required)
     if (!parameter_given(parameters, required))
-      throw MeasureError(fmt::format("maat {} vraagt {}", measure.id, parameter_flag(required)));
+      throw MeasureError(fmt::format("maat {} vraagt parameter {}", measure.id, parameter_flag(required).substr(2)));  // flag or query
   return measure.compute(region, parameters);
 }
 
