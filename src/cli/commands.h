@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/dutch_validators.h"  // option checks with Dutch refusals
 #include "server/log_line.h"  // log_safe() for every message that echoes outside input
 
 namespace stroom::cli {

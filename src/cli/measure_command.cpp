@@ -1,5 +1,7 @@
 // `stroom measure ID --db FILE [...]` and `stroom measure --list`: one maatboek measure, printed.
 // `stroom maatboek [--out FILE]`: the maatboek page from the registry.
+#include <algorithm>
+#include <array>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -7,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/parse_error_message.h"
 #include "measures/maatboek_page.h"
 #include "measures/measure_parameters.h"
 #include "measures/measure_registry.h"
@@ -47,8 +50,33 @@ constexpr std::pair<const char*, const char*> kSelectionOptions[] = {
     {"vestiging", "Alleen deze vestiging (vestiging_id)"},
 };
 
+// Characters as a terminal shows them: UTF-8 continuation bytes take no column.
+size_t columns_of(std::string_view text) {
+  return size_t(std::ranges::count_if(text, [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// "--ijkjaar" for a required parameter, "[--at]" for an optional one.
+std::string parameters_of(const MeasureDefinition& m) {
+  std::vector<std::string> shown;
+  for (Parameter p : m.required) shown.emplace_back(parameter_flag(p));
+  for (Parameter p : m.optional) shown.push_back(fmt::format("[{}]", parameter_flag(p)));
+  return fmt::format("{}", fmt::join(shown, " "));
+}
+
+// One row per measure in aligned columns, so the list reads like a table in a terminal.
 void print_list() {
-  for (const auto& m : measure_registry()) fmt::print("{:<14} {}\n", m.id, m.naam);
+  std::vector<std::array<std::string, 4>> rows = {{"id", "naam", "eenheid", "parameters"}};
+  for (const auto& m : measure_registry())
+    rows.push_back({std::string(m.id), std::string(m.naam), std::string(m.eenheid), parameters_of(m)});
+  std::array<size_t, 4> width{};
+  for (const auto& row : rows)
+    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], columns_of(row[c]));
+  for (const auto& row : rows) {
+    std::string line;
+    for (size_t c = 0; c < row.size(); ++c)
+      line += c + 1 < row.size() ? row[c] + std::string(width[c] - columns_of(row[c]) + 2, ' ') : row[c];
+    fmt::print("{}\n", line.substr(0, line.find_last_not_of(' ') + 1));
+  }
 }
 
 int run_measure(const MeasureArguments& args) {
@@ -58,7 +86,10 @@ int run_measure(const MeasureArguments& args) {
   }
   const MeasureDefinition* measure = find_measure(args.id);
   if (!measure) {
-    fmt::print(stderr, "stroom: onbekende maat '{}'; 'stroom measure --list' toont ze alle\n", log_safe(args.id));
+    std::vector<std::string> ids;
+    for (const auto& m : measure_registry()) ids.emplace_back(m.id);
+    fmt::print(stderr, "stroom: onbekende maat '{}'{}; 'stroom measure --list' toont ze alle\n", log_safe(args.id),
+               log_safe(did_you_mean(args.id, ids)));
     return 1;
   }
   MeasureParameters parameters;
@@ -115,7 +146,7 @@ void register_measure_command(CLI::App& app, int* exit_code) {
         fmt::format("--{}", name), [args, name = std::string(name)](const std::string& text) { args->parameters.push_back({name, text}); },
         help);
   cmd->add_option("--format", args->format, "Uitvoer: csv, json of table")
-      ->check(CLI::IsMember({"csv", "json", "table"}));
+      ->check(one_of({"csv", "json", "table"}));
   cmd->add_flag("--publish", args->publish, "Onderdruk aantallen van 1 t/m 4 voor publicatie");
   cmd->add_flag("--verbose", args->verbose, "Toon laad- en rekentijd");
   cmd->callback([args, exit_code] {

@@ -51,7 +51,7 @@ void register_retention_command(CLI::App& app, int* exit_code) {
   auto args = std::make_shared<RetentionArguments>();
   auto* cmd = app.add_subcommand("bewaartermijn", "Stel de bewaartermijn in en verwijder persoonsgegevens die erbuiten vallen");
   add_db_option(*cmd, args->db);
-  cmd->add_option("--jaren", args->jaren, "Bewaartermijn in jaren (wordt opgeslagen)")->check(CLI::Range(1, 100));
+  cmd->add_option("--jaren", args->jaren, "Bewaartermijn in jaren (wordt opgeslagen)")->check(whole_number_from_to(1, 100));
   cmd->add_option("--peildatum", args->peildatum, "Datum waarop de termijn wordt berekend (standaard vandaag)");
   cmd->callback([args, exit_code] { *exit_code = run_retention(*args); });
 }

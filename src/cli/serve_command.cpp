@@ -74,7 +74,7 @@ void register_serve_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--web", args->web, "Map met de gebouwde webapp (standaard web/dist)");
   cmd->add_option("--sessie-minuten", args->session_minutes,
                   "Minuten zonder verzoek waarna een sessie eindigt (standaard 30; hoogstens 480, de grens van 8 uur)")
-      ->check(CLI::Range(1, 480));
+      ->check(whole_number_from_to(1, 480));
   cmd->callback([args, exit_code] { *exit_code = run_serve(*args); });
 }
 

@@ -64,7 +64,7 @@ MeasureTable compute_measure(const MeasureDefinition& measure, const RegionModel
                              const MeasureParameters& parameters, std::string_view prefix) {
   for (Parameter required : measure.required)
     if (!parameter_given(parameters, required))
-      throw MeasureError(fmt::format("maat {} vraagt {}", measure.id, parameter_flag(required)));
+      throw MeasureError(fmt::format("maat {} vraagt parameter {}", measure.id, parameter_flag(required).substr(2)));  // flag or query
   if (parameters.selectie.empty()) return measure.compute(region, parameters);
   return measure.compute(select_region(region, parameters.selectie, prefix), parameters);
 }
