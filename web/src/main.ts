@@ -14,6 +14,7 @@ import { disposeAllCharts, redrawAllCharts } from './ui/chart-panel';
 import { clear, el } from './ui/dom';
 import { loginForm } from './ui/login-form';
 import { announcePage, skipLink } from './ui/page-focus';
+import { prefetchVega } from './ui/vega-loader';
 import { prepareSelection } from './ui/selection-bar';
 
 // Each page is a chunk of its own, fetched when it is first opened: a page loads only what it
@@ -195,6 +196,9 @@ async function render(moveFocus = false): Promise<void> {
     await done;
     return;
   }
+  // Vega is fetched and evaluated while the page's chunk, the region and the selection load, not
+  // after them (the Maatboek draws no chart).
+  if (route.page !== 'maatboek') prefetchVega();
   // The selection bar (SWV, sector, …) on the pages that draw measures: set before the page renders.
   let renderMeasure: PageRenderer;
   let selectionBar: HTMLElement | null;
