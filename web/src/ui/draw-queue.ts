@@ -10,6 +10,8 @@ type Draw = () => Promise<void>;
 interface Pending {
   draw: Draw;
   done: () => void;
+  /** The drawing failed: the caller shows the error. */
+  failed: (error: unknown) => void;
 }
 
 /** In the viewport: the first screen is drawn first, and nothing else competes with it. */
@@ -29,10 +31,9 @@ function run(element: Element): void {
   running++;
   void job
     .draw()
-    .catch(() => undefined) // the panel shows its own error
+    .then(job.done, job.failed)
     .finally(() => {
       running--;
-      job.done();
       scheduleIdle();
     });
 }
@@ -69,12 +70,13 @@ function watch(): IntersectionObserver {
 /**
  * Draws when the element is near the viewport, or in its turn after the visible charts. A second
  * call for the same element (a new choice while the first waited) replaces the first, which
- * resolves without drawing. Resolves when drawn (or replaced, or cancelled).
+ * resolves without drawing. Resolves when drawn (or replaced, or cancelled); rejects with the
+ * drawing's error.
  */
 export function drawWhenShown(element: Element, draw: Draw): Promise<void> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     pending.get(element)?.done();
-    pending.set(element, { draw, done: resolve });
+    pending.set(element, { draw, done: resolve, failed: reject });
     if (near.has(element)) run(element);
     else watch().observe(element); // the observer reports it (in view or not) on the next frame
   });

@@ -39,6 +39,7 @@ beforeEach(() => {
 
 afterEach(async () => {
   (await import('../../src/ui/draw-queue')).cancelPendingDraws();
+  for (const callback of idle.splice(0)) callback(); // as the browser would, with nothing left to draw
 });
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -91,5 +92,24 @@ describe('drawWhenShown', () => {
     await other;
     expect(drawn).toEqual(['second']);
     expect(observed.size).toBe(0);
+  });
+
+  it('passes a failed drawing on to the caller (the panel shows the error), and goes on with the next', async () => {
+    const { drawWhenShown } = await import('../../src/ui/draw-queue');
+    const drawn: number[] = [];
+    const [a, b] = [new FakeElement(0), new FakeElement(1)];
+    const failing = drawWhenShown(a as unknown as Element, async () => {
+      throw new Error('Vega niet geladen');
+    });
+    const next = drawWhenShown(b as unknown as Element, async () => void drawn.push(1));
+    report([
+      { target: a, isIntersecting: true },
+      { target: b, isIntersecting: false },
+    ]);
+    await expect(failing).rejects.toThrow('Vega niet geladen');
+    await flush();
+    idle.shift()!();
+    await next;
+    expect(drawn).toEqual([1]);
   });
 });
