@@ -43,22 +43,18 @@ export function parseIsoDate(iso: string): Date | null {
   return date.getUTCDate() === Number(match[3]) && date.getUTCMonth() === Number(match[2]) - 1 ? date : null;
 }
 
-const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
-
 /**
- * "2023-10-01" → "1 oktober 2023" (nl) or "1 October 2023" (en). Calendar dates are formatted in
- * UTC because they are days, not instants: a browser west of Greenwich must not show 30 september.
+ * "2023-10-01" → "1 oktober 2023" (nl) or "1 October 2023" (en): day, month name, year in both
+ * languages, the names from the d3 locales below (the same as the charts' axes). Not through
+ * Intl.DateTimeFormat: its first use in a document costs 50–70 ms (loading ICU's date data), on
+ * the path of every chart page's first drawing (subtitles say the date; docs/performance.md). As
+ * written, a calendar date is a day, not an instant: no time zone can move it to 30 september.
  */
 export function formatDate(iso: string, lang: Lang): string {
   const date = parseIsoDate(iso);
   if (!date) return iso;
-  let format = dateFormats.get(lang);
-  if (!format) {
-    // Kept per language: a list of thousands of dates (the Aanvragen page) formats them all.
-    format = new Intl.DateTimeFormat(intlLocale[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    dateFormats.set(lang, format);
-  }
-  return format.format(date);
+  const months = d3TimeLocale[lang].months;
+  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
 /** An instant such as "2026-11-22T06:40:00Z" as a date in the user's own time zone. */
@@ -99,7 +95,7 @@ export const d3FormatLocale: Record<Lang, Record<string, unknown>> = {
 };
 
 /** d3-time-format locales for Vega. */
-export const d3TimeLocale: Record<Lang, Record<string, unknown>> = {
+export const d3TimeLocale: Record<Lang, Record<string, unknown> & { months: readonly string[] }> = {
   nl: {
     dateTime: '%a %e %B %Y %X',
     date: '%d-%m-%Y',

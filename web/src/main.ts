@@ -14,6 +14,7 @@ import { disposeAllCharts, redrawAllCharts } from './ui/chart-panel';
 import { clear, el } from './ui/dom';
 import { loginForm } from './ui/login-form';
 import { announcePage, skipLink } from './ui/page-focus';
+import { prefetchVega, rememberVega, vegaRemembered } from './ui/vega-loader';
 import { prepareSelection } from './ui/selection-bar';
 
 // Each page is a chunk of its own, fetched when it is first opened: a page loads only what it
@@ -195,6 +196,9 @@ async function render(moveFocus = false): Promise<void> {
     await done;
     return;
   }
+  // Vega is fetched and evaluated while the page's chunk, the region and the selection load, not
+  // after them (the Maatboek draws no chart).
+  if (route.page !== 'maatboek') prefetchVega();
   // The selection bar (SWV, sector, …) on the pages that draw measures: set before the page renders.
   let renderMeasure: PageRenderer;
   let selectionBar: HTMLElement | null;
@@ -228,6 +232,7 @@ async function logout(): Promise<void> {
     if (!(error instanceof ApiError && error.status === 401)) throw error;
   }
   endSession();
+  rememberVega(false);
   info = null;
   loginNotice = undefined;
   // The address may name a pupil; the next person at this screen starts from the beginning.
@@ -238,6 +243,7 @@ async function logout(): Promise<void> {
 setUnauthorizedHandler(() => {
   if (!currentSession()) return; // already on the login page (or still starting)
   endSession();
+  rememberVega(false);
   info = null;
   loginNotice = t('loginExpired');
   void render();
@@ -257,11 +263,15 @@ window.addEventListener('hashchange', () => {
 
 async function start(): Promise<void> {
   setLang(getLang());
+  // A chart page loaded again in a tab whose session drew charts: Vega beside /api/sessie.
+  const first = parseRoute(location.hash).page;
+  if (vegaRemembered() && isMeasurePage(first) && first !== 'maatboek') prefetchVega();
   try {
     startSession(await api.session());
   } catch (error) {
     // 401: nobody is logged in, the ordinary start. Anything else is worth saying on the login page.
     if (!(error instanceof ApiError && error.status === 401)) loginNotice = errorText(error);
+    else rememberVega(false);
   }
   await render();
 }

@@ -18,6 +18,7 @@ import { clear, el } from './dom';
 import { type NoteDefaults, NotesBox } from './notes-box';
 import { reachableWhenScrolling } from './scroll-frame';
 import { loadVega, prefetchVega } from './vega-loader';
+import { cancelPendingDraws, drawWhenShown } from './draw-queue';
 import { selectionChoices } from './selection-bar';
 
 /** What a chart shows: the rows (as the API gave them, possibly a subset) and where they come from. */
@@ -112,6 +113,7 @@ export function redrawAllCharts(): void {
 
 /** Releases the charts of the page being left (Vega views hold timers and listeners). */
 export function disposeAllCharts(): void {
+  cancelPendingDraws();
   for (const panel of livePanels) panel.dispose();
   livePanels.clear();
 }
@@ -130,6 +132,10 @@ export class ChartPanel {
   private data: ChartData | null = null;
   private view: Result | null = null;
   private showingTable = false;
+  /** Whether the table view shows the current data (it is built only when opened). */
+  private tableCurrent = false;
+  /** Whether the chart has been drawn once: later updates draw at once, not in the queue. */
+  private drawn = false;
   private generation = 0;
   private drawing = 0;
 
@@ -176,10 +182,20 @@ export class ChartPanel {
       if (generation !== this.generation) return; // a newer choice was made while this one loaded
       this.data = data;
       this.renderCaption(data);
-      this.renderTable();
-      await this.renderChart();
-      if (generation !== this.generation) return;
+      this.tableCurrent = false;
+      if (this.showingTable) this.renderTable();
       this.csvButton.disabled = false;
+      // The first drawing waits its turn (ui/draw-queue.ts): charts in view first.
+      let drew = false;
+      const draw = async (): Promise<void> => {
+        if (generation !== this.generation) return;
+        await this.renderChart();
+        drew = true;
+      };
+      if (this.drawn) await draw();
+      else await drawWhenShown(this.element, draw);
+      if (generation !== this.generation || !drew) return;
+      this.drawn = true;
       this.element.dataset.state = 'ready';
     } catch (error) {
       if (generation !== this.generation) return;
@@ -198,7 +214,7 @@ export class ChartPanel {
   }
 
   redraw(): void {
-    if (this.data && !this.showingTable) void this.renderChart();
+    if (this.data && this.drawn && !this.showingTable) void this.renderChart();
   }
 
   dispose(): void {
@@ -222,6 +238,7 @@ export class ChartPanel {
 
   private renderTable(): void {
     if (!this.data) return;
+    this.tableCurrent = true;
     clear(this.table);
     const lang = getLang();
     const shape = tableShape(this.data.columns, this.data.rows, this.definition.table, labelsFor(this.data), lang);
@@ -259,6 +276,7 @@ export class ChartPanel {
 
   private toggleTable(): void {
     this.showingTable = !this.showingTable;
+    if (this.showingTable && !this.tableCurrent) this.renderTable();
     this.table.hidden = !this.showingTable;
     this.chart.hidden = this.showingTable;
     this.tableButton.setAttribute('aria-pressed', String(this.showingTable));
