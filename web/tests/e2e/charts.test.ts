@@ -14,30 +14,23 @@ import type { MeasureInfo, MeasureResult, RegionInfo, Vestiging } from '../../sr
 import { apiLogin, type ApiUser } from './api-client';
 import { type Browser, launchBrowser } from './browser';
 import { startStroom, type StroomServer, USERS } from './stroom-server';
+import { PageDriver, wholeRegion } from './page-driver';
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 let stroom: StroomServer;
 let browser: Browser;
 let page: Page;
+let ui: PageDriver;
 let admin: ApiUser;
 let info: RegionInfo;
 const errors: string[] = [];
 
-/** The whole region (PO and VO added, `regio=heel`): these tests compare with unselected API answers. */
-function wholeRegion(route: string): string {
-  return `${route}${route.includes('?') ? '&' : '?'}regio=heel`;
-}
+const open = (route: string) => ui.open(wholeRegion(route));
+const panel = (grafiek: string) => ui.panel(grafiek);
 
-async function open(route: string): Promise<void> {
-  await page.goto(new URL(`#/${wholeRegion(route)}`, stroom.url).toString());
-  await page.waitForSelector('.page');
-  await page.waitForFunction(() => document.querySelectorAll('.panel[data-state="loading"]').length === 0, null, { timeout: 30_000 });
-}
 
-function panel(grafiek: string) {
-  return page.locator(`.panel[data-grafiek="${grafiek}"]`);
-}
+
 
 async function tableOf(grafiek: string): Promise<{ headers: string[]; body: string }> {
   const p = panel(grafiek);
@@ -55,6 +48,7 @@ beforeAll(async () => {
   info = await admin.get<RegionInfo>('api/info');
   browser = await launchBrowser();
   page = await browser.context.newPage();
+  ui = new PageDriver(page, stroom.url);
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(message.text());

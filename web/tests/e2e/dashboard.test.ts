@@ -22,6 +22,7 @@ import { matchesVestiging, pickerLabel } from '../../src/vestigingen';
 import { apiLogin, apiRequest, type ApiUser } from './api-client';
 import { type Browser, launchBrowser } from './browser';
 import { isBsn as isBsnText, startStroom, type StroomServer, type TestUser, USERS } from './stroom-server';
+import { PageDriver, wholeRegion } from './page-driver';
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
@@ -32,6 +33,7 @@ const STRICT_CSP =
 let stroom: StroomServer;
 let browser: Browser;
 let page: Page;
+let ui: PageDriver;
 let info: RegionInfo;
 /** The test process's own session as beheerder, to compare the screen with the API. */
 let admin: ApiUser;
@@ -57,48 +59,20 @@ function cspViolations(errors = consoleErrors): string[] {
   return errors.filter((e) => /Content.Security.Policy|CSP-schending|securitypolicyviolation|Refused to/i.test(e));
 }
 
-async function login(user: TestUser): Promise<void> {
-  await page.waitForSelector('#login-gebruiker');
-  await page.fill('#login-gebruiker', user.name);
-  await page.fill('#login-wachtwoord', user.password);
-  await page.click('button.login-submit');
-  await page.waitForSelector('.user-menu');
-}
+const login = (user: TestUser) => ui.login(user);
+const loginAs = (user: TestUser, route = '') => ui.loginAs(user, route);
+/** Opens a route of the whole region and waits until no chart is loading any more. */
+const open = (route: string) => ui.open(wholeRegion(route));
+const settle = () => ui.settle(20_000);
+const panel = (grafiek: string) => ui.panel(grafiek);
+const downloadCsv = (grafiek: string) => ui.downloadCsv(grafiek);
 
-async function logout(): Promise<void> {
-  if ((await page.locator('button.logout').count()) === 0) return;
-  await page.click('button.logout');
-  await page.waitForSelector('#login-gebruiker');
-}
 
-/** Logs out whoever is logged in and logs user in on the login page. */
-async function loginAs(user: TestUser, route = ''): Promise<void> {
-  await page.goto(new URL(route ? `#/${route}` : '', stroom.url).toString());
-  await page.waitForSelector('#login-gebruiker, .user-menu');
-  await logout();
-  await login(user);
-}
 
-/** The whole region (PO and VO added, `regio=heel`): these tests compare with unselected API answers. */
-function wholeRegion(route: string): string {
-  return `${route}${route.includes('?') ? '&' : '?'}regio=heel`;
-}
 
-/** Opens a route and waits until no chart is loading any more. */
-async function open(route: string): Promise<void> {
-  await page.goto(new URL(`#/${wholeRegion(route)}`, stroom.url).toString());
-  await settle();
-}
 
-async function settle(): Promise<void> {
-  await page.waitForSelector('.page, #login-gebruiker');
-  await page.waitForSelector('.page');
-  await page.waitForFunction(() => document.querySelectorAll('.panel[data-state="loading"]').length === 0, null, { timeout: 20_000 });
-}
 
-function panel(grafiek: string) {
-  return page.locator(`.panel[data-grafiek="${grafiek}"]`);
-}
+
 
 /** The text of a chart's table view (opened and closed again). */
 async function tableText(grafiek: string): Promise<string> {
@@ -109,11 +83,6 @@ async function tableText(grafiek: string): Promise<string> {
   return text;
 }
 
-async function downloadCsv(grafiek: string): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), panel(grafiek).locator('button.download-csv').click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
-}
 
 beforeAll(async () => {
   mkdirSync(resultsDir, { recursive: true });
@@ -129,6 +98,7 @@ beforeAll(async () => {
     });
   });
   page = await browser.context.newPage();
+  ui = new PageDriver(page, stroom.url);
   const record = (text: string) => {
     consoleErrors.push(text);
     everyConsoleError.push(text);

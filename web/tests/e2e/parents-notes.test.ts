@@ -12,33 +12,21 @@ import type { AccessLog, Note, PupilRecord, RegionInfo, Vestiging } from '../../
 import { apiLogin, apiRequest, type ApiUser } from './api-client';
 import { type Browser, launchBrowser } from './browser';
 import { startStroom, type StroomServer, type TestUser, USERS } from './stroom-server';
+import { PageDriver } from './page-driver';
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 let stroom: StroomServer;
 let browser: Browser;
 let page: Page;
+let ui: PageDriver;
 let admin: ApiUser;
 const consoleErrors: string[] = [];
 
-async function loginAs(user: TestUser, route = ''): Promise<void> {
-  await page.goto(new URL(route ? `#/${route}` : '', stroom.url).toString());
-  await page.waitForSelector('#login-gebruiker, .user-menu');
-  if ((await page.locator('button.logout').count()) > 0) {
-    await page.click('button.logout');
-    await page.waitForSelector('#login-gebruiker');
-  }
-  await page.fill('#login-gebruiker', user.name);
-  await page.fill('#login-wachtwoord', user.password);
-  await page.click('button.login-submit');
-  await page.waitForSelector('.user-menu');
-}
+const loginAs = (user: TestUser, route = '') => ui.loginAs(user, route);
+const open = (route: string) => ui.open(route);
 
-async function open(route: string): Promise<void> {
-  await page.goto(new URL(`#/${route}`, stroom.url).toString());
-  await page.waitForSelector('.page');
-  await page.waitForFunction(() => document.querySelectorAll('.panel[data-state="loading"]').length === 0, null, { timeout: 20_000 });
-}
+
 
 /** A POST as the given API user (with the CSRF token). */
 function post<T>(user: ApiUser, path: string, body: unknown): Promise<{ status: number; body: T }> {
@@ -51,6 +39,7 @@ beforeAll(async () => {
   admin = await apiLogin(stroom.url, USERS.beheerder);
   browser = await launchBrowser();
   page = await browser.context.newPage();
+  ui = new PageDriver(page, stroom.url);
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageId } from '../../src/router';
 import { navPages } from '../../src/roles';
 import { type Browser, launchBrowser } from './browser';
+import { PageDriver } from './page-driver';
 import { startStroom, type StroomServer, type TestUser, USERS } from './stroom-server';
 
 const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
@@ -22,6 +23,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 let stroom: StroomServer;
 let browser: Browser;
 let page: Page;
+let ui: PageDriver;
 const pageErrors: string[] = [];
 
 async function waitSettled(): Promise<void> {
@@ -31,16 +33,7 @@ async function waitSettled(): Promise<void> {
 }
 
 async function loginAs(user: TestUser): Promise<void> {
-  await page.goto(stroom.url);
-  await page.waitForSelector('#login-gebruiker, .user-menu');
-  if ((await page.locator('button.logout').count()) > 0) {
-    await page.click('button.logout');
-    await page.waitForSelector('#login-gebruiker');
-  }
-  await page.fill('#login-gebruiker', user.name);
-  await page.fill('#login-wachtwoord', user.password);
-  await page.click('button.login-submit');
-  await page.waitForSelector('.user-menu');
+  await ui.loginAs(user);
   await waitSettled();
 }
 
@@ -96,6 +89,7 @@ beforeAll(async () => {
   stroom = await startStroom();
   browser = await launchBrowser();
   page = await browser.context.newPage();
+  ui = new PageDriver(page, stroom.url);
   await page.setViewportSize(PHONE);
   page.on('console', (message) => {
     if (message.type() === 'error' && !/status of 401/.test(message.text())) pageErrors.push(`${page.url()}: ${message.text()}`);

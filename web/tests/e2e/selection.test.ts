@@ -11,45 +11,27 @@ import type { MeasureResult, RegionInfo, Row } from '../../src/types';
 import { apiLogin, type ApiUser } from './api-client';
 import { type Browser, launchBrowser } from './browser';
 import { startStroom, type StroomServer, type TestUser, USERS } from './stroom-server';
+import { PageDriver } from './page-driver';
 
 let stroom: StroomServer;
 let browser: Browser;
 let page: Page;
+let ui: PageDriver;
 let admin: ApiUser;
 let info: RegionInfo;
 let choices: SelectionChoices;
 const errors: string[] = [];
 
-async function settle(): Promise<void> {
-  await page.waitForSelector('.page');
-  await page.waitForFunction(() => document.querySelectorAll('.panel[data-state="loading"]').length === 0, null, { timeout: 30_000 });
-}
+const settle = () => ui.settle();
+const open = (route: string) => ui.open(route);
+const login = (user: TestUser) => ui.login(user);
+const panel = (grafiek: string) => ui.panel(grafiek);
+const downloadCsv = (grafiek: string) => ui.downloadCsv(grafiek);
 
-async function open(route: string): Promise<void> {
-  await page.goto(new URL(`#/${route}`, stroom.url).toString());
-  await settle();
-}
 
-async function login(user: TestUser): Promise<void> {
-  if ((await page.locator('button.logout').count()) > 0) {
-    await page.click('button.logout');
-  }
-  await page.waitForSelector('#login-gebruiker');
-  await page.fill('#login-gebruiker', user.name);
-  await page.fill('#login-wachtwoord', user.password);
-  await page.click('button.login-submit');
-  await page.waitForSelector('.user-menu');
-}
 
-function panel(grafiek: string) {
-  return page.locator(`.panel[data-grafiek="${grafiek}"]`);
-}
 
-async function downloadCsv(grafiek: string): Promise<{ name: string; text: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), panel(grafiek).locator('button.download-csv').click()]);
-  const { readFileSync } = await import('node:fs');
-  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
-}
+
 
 async function apiCsv(user: ApiUser, path: string): Promise<string> {
   const answer = await user.get<MeasureResult>(path);
@@ -63,6 +45,7 @@ beforeAll(async () => {
   choices = await admin.get<SelectionChoices>('api/selectie');
   browser = await launchBrowser();
   page = await browser.context.newPage();
+  ui = new PageDriver(page, stroom.url);
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(message.text());
