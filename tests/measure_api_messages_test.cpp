@@ -8,6 +8,7 @@
 #include <string>
 
 #include "measures/measure_registry.h"
+#include "parameter_texts.h"
 #include "server/measure_api.h"
 
 namespace stroom {
@@ -21,20 +22,9 @@ bool takes(const MeasureDefinition& m, Parameter p) {
   return std::ranges::count(m.required, p) + std::ranges::count(m.optional, p) > 0;
 }
 
-// A well-formed value (a first day of a month, so the published-date rule passes too).
-std::string valid_text(Parameter p) {
-  switch (p) {
-    case Parameter::at: return "2020-10-01";
-    case Parameter::ijkjaar: return "2019";
-    case Parameter::peildatum: return "2020-10-01";
-    case Parameter::schooljaar: return "2020-2021";
-  }
-  return "";
-}
-
 QueryParameters required_of(const MeasureDefinition& m) {
   QueryParameters query;
-  for (Parameter p : m.required) query.emplace(name_of(p), valid_text(p));
+  for (Parameter p : m.required) query.emplace(name_of(p), test::valid_parameter_text(p));
   return query;
 }
 
@@ -64,14 +54,14 @@ TEST(MeasureApiMessages, EveryParameterRefusalNamesTheQueryParameterNotTheFlag) 
       SCOPED_TRACE(name);
       QueryParameters query = required_of(m);
       if (!takes(m, p)) {
-        query.emplace(name, valid_text(p));
+        query.emplace(name, test::valid_parameter_text(p));
         expect_names(refusal(m, query), "kent geen parameter " + name);
         continue;
       }
-      if (std::ranges::count(m.required, p) == 0) query.emplace(name, valid_text(p));
+      if (std::ranges::count(m.required, p) == 0) query.emplace(name, test::valid_parameter_text(p));
       expect_names(refusal(m, query), name + " ");  // outside the data: the region has none
       QueryParameters twice = query;
-      twice.emplace(name, valid_text(p));
+      twice.emplace(name, test::valid_parameter_text(p));
       expect_names(refusal(m, twice), "parameter " + name + " is meer dan eens gegeven");
       QueryParameters malformed = required_of(m);
       malformed.erase(name);

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "parameter_texts.h"
 #include "measures/measure_parameters.h"
 #include "served_region.h"
 #include "store/migrations.h"
@@ -25,20 +26,9 @@ bool takes(const MeasureDefinition& m, Parameter p) {
 bool takes_a_date(const MeasureDefinition& m) { return takes(m, Parameter::at) || takes(m, Parameter::peildatum); }
 std::string name_of(Parameter p) { return std::string(parameter_flag(p).substr(2)); }
 
-// A well-formed text for each parameter, so that "not taken" is the only reason to refuse it.
-std::string valid_text(Parameter p) {
-  switch (p) {
-    case Parameter::at: return "2020-10-01";
-    case Parameter::ijkjaar: return "2019";
-    case Parameter::peildatum: return "2020-10-01";
-    case Parameter::schooljaar: return "2020-2021";
-  }
-  return "";
-}
-
 std::vector<GivenParameter> required_of(const MeasureDefinition& m) {
   std::vector<GivenParameter> given;
-  for (Parameter p : m.required) given.push_back({name_of(p), valid_text(p)});
+  for (Parameter p : m.required) given.push_back({name_of(p), test::valid_parameter_text(p)});
   return given;
 }
 
@@ -57,7 +47,7 @@ TEST(MeasureParameters, EveryMeasureRefusesEachParameterItDoesNotTakeAndNamesThe
     EXPECT_EQ(message_of(m, required_of(m), "--"), "");
     for (Parameter p : kEveryParameter) {
       std::vector<GivenParameter> given = required_of(m);
-      given.push_back({name_of(p), valid_text(p)});
+      given.push_back({name_of(p), test::valid_parameter_text(p)});
       const std::string message = message_of(m, given, "--");
       if (takes(m, p)) {
         if (std::ranges::count(m.required, p) == 0) {
@@ -178,19 +168,19 @@ TEST_F(MeasureParametersServedTest, EveryMeasureRefusesEachParameterItDoesNotTak
     std::vector<std::string> args;
     std::string query;
     for (Parameter p : m.required) {
-      args.insert(args.end(), {std::string(parameter_flag(p)), valid_text(p)});
-      query += name_of(p) + "=" + valid_text(p) + "&";
+      args.insert(args.end(), {std::string(parameter_flag(p)), test::valid_parameter_text(p)});
+      query += name_of(p) + "=" + test::valid_parameter_text(p) + "&";
     }
     for (Parameter p : kEveryParameter) {
       if (takes(m, p)) continue;
       SCOPED_TRACE(std::string(m.id) + " " + name_of(p));
       std::vector<std::string> with = args;
-      with.insert(with.end(), {std::string(parameter_flag(p)), valid_text(p)});
+      with.insert(with.end(), {std::string(parameter_flag(p)), test::valid_parameter_text(p)});
       const auto run = cli(std::string(m.id), with);
       EXPECT_EQ(run.exit_code, 1);
       EXPECT_EQ(run.out, "");
       EXPECT_EQ(run.err.rfind("stroom: maat " + std::string(m.id) + " kent geen parameter --" + name_of(p) + " (", 0), 0u) << run.err;
-      const auto [status, message] = api("/api/measures/" + std::string(m.id) + "?" + query + name_of(p) + "=" + valid_text(p));
+      const auto [status, message] = api("/api/measures/" + std::string(m.id) + "?" + query + name_of(p) + "=" + test::valid_parameter_text(p));
       EXPECT_EQ(status, 400);
       EXPECT_EQ(message.rfind("maat " + std::string(m.id) + " kent geen parameter " + name_of(p) + " (", 0), 0u) << message;
     }
