@@ -49,10 +49,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
   ui = new PageDriver(page, stroom.url);
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(message.text());
-  });
+  ui.collectErrors(errors);
   await page.goto(stroom.url);
   await page.waitForSelector('#login-gebruiker');
   await page.fill('#login-gebruiker', USERS.beheerder.name);

@@ -16,6 +16,14 @@ export class PageDriver {
     private readonly baseUrl: string,
   ) {}
 
+  /** Collects the page's uncaught errors and console errors (less the expected 401s) into errors. */
+  collectErrors(errors: string[]): void {
+    this.page.on('pageerror', (error) => errors.push(error.message));
+    this.page.on('console', (message) => {
+      if (message.type() === 'error' && !/status of 401/.test(message.text())) errors.push(message.text());
+    });
+  }
+
   /** The address of a route (`overzicht?swv=PO9901`), or of the app itself for ''. */
   url(route = ''): string {
     return new URL(route ? `#/${route}` : '', this.baseUrl).toString();

@@ -4,7 +4,7 @@
 // beside codes; the wide table view.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { categoryBarsSpec } from '../../src/charts/category-bars';
 import { CHARTS, measuresWithoutChart } from '../../src/charts/catalog';
@@ -24,23 +24,12 @@ import { MEASURE_PAGES } from '../../src/roles';
 import type { Row } from '../../src/types';
 import { tableShape } from '../../src/ui/wide-table';
 import * as fx from './fixtures';
-import { render } from './render';
+import { compiledScales, render } from './render';
 
 const base = { width: 800, labels: valueLabelMap('nl'), description: 'test' };
 
-/** Every scale of the compiled Vega spec, nested groups included. */
-function scales(spec: TopLevelSpec): Array<Record<string, unknown>> {
-  const out: Array<Record<string, unknown>> = [];
-  const walk = (node: Record<string, unknown>) => {
-    if (Array.isArray(node.scales)) out.push(...(node.scales as Array<Record<string, unknown>>));
-    if (Array.isArray(node.marks)) for (const m of node.marks as Array<Record<string, unknown>>) walk(m);
-  };
-  walk(compile(spec).spec as unknown as Record<string, unknown>);
-  return out;
-}
-
 function domainOf(spec: TopLevelSpec, name: string): unknown {
-  return scales(spec).find((s) => s.name === name)?.domain;
+  return compiledScales(spec).find((s) => s.name === name)?.domain;
 }
 
 describe('the palette', () => {
@@ -56,8 +45,8 @@ describe('the palette', () => {
     const settings = Object.keys(SETTING_COLORS).filter((s) => SETTINGS.includes(s as never));
     expect(new Set(settings.map((s) => SETTING_COLORS[s])).size).toBe(SETTINGS.length);
     const spec = timeLinesSpec(fx.deelname, { ...base, x: 'datum', xTitle: 'teldatum', series: 'onderwijssoort', seriesOrder: SETTINGS, valueTitle: '%' });
-    const dash = scales(spec).find((s) => s.name === 'strokeDash');
-    const shape = scales(spec).find((s) => s.name === 'shape');
+    const dash = compiledScales(spec).find((s) => s.name === 'strokeDash');
+    const shape = compiledScales(spec).find((s) => s.name === 'shape');
     expect(dash?.range).toEqual(DASHES.slice(0, (dash?.domain as unknown[]).length));
     expect(shape?.range).toEqual(SHAPES.slice(0, (shape?.domain as unknown[]).length));
     const { svg } = await render(spec);
@@ -229,7 +218,7 @@ describe('the new charts', () => {
       { datum: '2025-10-01', onderwijssoort: 'totaal', verschil: 3, procent: 0.1 },
     ];
     const spec = growthIndexSpec(rows, { ...base, series: 'onderwijssoort', seriesOrder: [...SETTINGS, 'totaal'], xTitle: 't', valueTitle: '%', value: 'procent' });
-    const y = scales(spec).find((s) => s.name === 'y')!;
+    const y = compiledScales(spec).find((s) => s.name === 'y')!;
     expect(JSON.stringify(y.domain)).toContain('procent');
     await render(spec);
   });

@@ -21,6 +21,13 @@ function collectScales(node: unknown, out: Array<Record<string, unknown>>): void
   if (Array.isArray(record.marks)) for (const mark of record.marks) collectScales(mark, out);
 }
 
+/** Every scale of the compiled Vega spec, nested groups included, without rendering it. */
+export function compiledScales(spec: TopLevelSpec): Array<Record<string, unknown>> {
+  const scales: Array<Record<string, unknown>> = [];
+  collectScales(compile(spec).spec, scales);
+  return scales;
+}
+
 export async function render(spec: TopLevelSpec, lang: Lang = 'nl'): Promise<Rendered> {
   const warnings: string[] = [];
   const logger = {

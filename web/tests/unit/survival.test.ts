@@ -1,7 +1,6 @@
 // The verblijfsduur_curve chart (issue 10 point 3): a step line per setting from 100% at day 0,
 // colours of the settings and a dash each, the 50% line drawn and named, points hidden by
 // publishing left out, and its place in the catalog beside the medians.
-import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
 import { chartsOf, CHARTS } from '../../src/charts/catalog';
 import { SETTINGS } from '../../src/charts/common';
@@ -9,7 +8,7 @@ import { DASHES, SETTING_COLORS } from '../../src/charts/palette';
 import { curvePoints, survivalCurveSpec } from '../../src/charts/survival-curve';
 import { valueLabelMap } from '../../src/i18n';
 import type { Row } from '../../src/types';
-import { render } from './render';
+import { compiledScales, render } from './render';
 
 // As GET /api/measures/verblijfsduur_curve answers a role that gets published values: sbo's first
 // point hidden (fewer than 5 stays ended by then).
@@ -32,16 +31,6 @@ const options = {
   valueTitle: 'nog in de onderwijssoort (%)',
   halfLabel: 'mediaan (50%)',
 };
-
-function compiledScales(spec: TopLevelSpec): Array<Record<string, unknown>> {
-  const out: Array<Record<string, unknown>> = [];
-  const walk = (node: Record<string, unknown>) => {
-    if (Array.isArray(node.scales)) out.push(...(node.scales as Array<Record<string, unknown>>));
-    if (Array.isArray(node.marks)) for (const m of node.marks as Array<Record<string, unknown>>) walk(m);
-  };
-  walk(compile(spec).spec as unknown as Record<string, unknown>);
-  return out;
-}
 
 describe('the survival curve', () => {
   it('starts every setting at 100% on day 0 and leaves hidden points out', () => {
