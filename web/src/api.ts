@@ -157,8 +157,11 @@ export function auditUrl(filter: AuditFilter = {}, csv = false): string {
 // cache is emptied when the session changes.
 const measureCache = new Map<string, Promise<MeasureResult>>();
 
-function cachedMeasure(id: string, params: MeasureParams): Promise<MeasureResult> {
-  const url = measureUrl(id, params);
+/** The measure addresses asked since the last takeAskedMeasures(): what a page asks for. */
+const askedMeasures = new Set<string>();
+
+function cachedMeasureAt(url: string): Promise<MeasureResult> {
+  askedMeasures.add(url);
   let pending = measureCache.get(url);
   if (!pending) {
     pending = request<MeasureResult>(url);
@@ -166,6 +169,22 @@ function cachedMeasure(id: string, params: MeasureParams): Promise<MeasureResult
     pending.catch(() => measureCache.delete(url)); // a failure may be temporary; ask again next time
   }
   return pending;
+}
+
+/** The measure addresses asked since the last call (the page just rendered asked these). */
+export function takeAskedMeasures(): string[] {
+  const urls = [...askedMeasures];
+  askedMeasures.clear();
+  return urls;
+}
+
+/**
+ * Asks measures ahead, by address (as takeAskedMeasures gave them on an earlier visit): the page
+ * that asks them then finds them in the cache, or on their way. A failure (401: the session
+ * ended) is dropped from the cache, so the page's own request is made again.
+ */
+export function askMeasuresAhead(urls: readonly string[]): void {
+  for (const url of urls) cachedMeasureAt(url).catch(() => undefined);
 }
 
 // The vestigingen (public names, the same for every role) are asked once per session: the
@@ -210,7 +229,7 @@ export const api = {
   session: () => request<Session>('api/sessie'),
   logout: () => request<unknown>('api/logout', { method: 'POST' }),
   measures: () => request<MeasureInfo[]>('api/measures'),
-  measure: (id: string, params: MeasureParams = {}) => cachedMeasure(id, params),
+  measure: (id: string, params: MeasureParams = {}) => cachedMeasureAt(measureUrl(id, params)),
   info: () => request<RegionInfo>('api/info'),
   notes: (grafiek: string) => request<Note[]>(`api/notities?grafiek=${encodeURIComponent(grafiek)}`),
   addNote: (note: NewNote) => request<Note>('api/notities', { method: 'POST', body: note }),

@@ -3,7 +3,7 @@
 // for the current address. A 401 from any request shows the login page again; the address is kept,
 // so after logging in the user is back on the page they were on.
 import './styles.css';
-import { api, ApiError, setUnauthorizedHandler } from './api';
+import { api, ApiError, askMeasuresAhead, setUnauthorizedHandler, takeAskedMeasures } from './api';
 import { getLang, roleLabel, setLang, t, type TextKey } from './i18n';
 import { type BaseContext, errorText, type PageRenderer, type PersonPageRenderer } from './pages/page';
 import { homePage, isMeasurePage, mayOpen, type MeasurePageId, navPages } from './roles';
@@ -14,7 +14,8 @@ import { disposeAllCharts, redrawAllCharts } from './ui/chart-panel';
 import { clear, el } from './ui/dom';
 import { loginForm } from './ui/login-form';
 import { announcePage, skipLink } from './ui/page-focus';
-import { prefetchVega, rememberVega, vegaRemembered } from './ui/vega-loader';
+import { prefetchVega } from './ui/vega-loader';
+import { askedBefore, dropSnapshots, hasAnySnapshot, pageHasSnapshots, rememberAsked } from './ui/chart-snapshot';
 import { prepareSelection } from './ui/selection-bar';
 
 // Each page is a chunk of its own, fetched when it is first opened: a page loads only what it
@@ -197,8 +198,9 @@ async function render(moveFocus = false): Promise<void> {
     return;
   }
   // Vega is fetched and evaluated while the page's chunk, the region and the selection load, not
-  // after them (the Maatboek draws no chart).
-  if (route.page !== 'maatboek') prefetchVega();
+  // after them (the Maatboek draws no chart); but not ahead of charts this tab drew before, which
+  // are shown from their copies first (ui/chart-snapshot.ts) and made live when the browser is idle.
+  if (route.page !== 'maatboek' && !pageHasSnapshots(route.page)) prefetchVega();
   // The selection bar (SWV, sector, …) on the pages that draw measures: set before the page renders.
   let renderMeasure: PageRenderer;
   let selectionBar: HTMLElement | null;
@@ -213,7 +215,9 @@ async function render(moveFocus = false): Promise<void> {
   }
   if (mine !== generation) return;
   main.append(page);
+  takeAskedMeasures(); // what was asked before this page (ahead of it, or by the last page)
   const done = renderMeasure(page, { ...base, info });
+  rememberAsked(route.page, takeAskedMeasures());
   if (selectionBar) {
     const heading = page.querySelector(':scope > .intro') ?? page.querySelector(':scope > h1');
     if (heading) heading.after(selectionBar);
@@ -232,7 +236,7 @@ async function logout(): Promise<void> {
     if (!(error instanceof ApiError && error.status === 401)) throw error;
   }
   endSession();
-  rememberVega(false);
+  dropSnapshots();
   info = null;
   loginNotice = undefined;
   // The address may name a pupil; the next person at this screen starts from the beginning.
@@ -243,7 +247,7 @@ async function logout(): Promise<void> {
 setUnauthorizedHandler(() => {
   if (!currentSession()) return; // already on the login page (or still starting)
   endSession();
-  rememberVega(false);
+  dropSnapshots();
   info = null;
   loginNotice = t('loginExpired');
   void render();
@@ -261,17 +265,40 @@ window.addEventListener('hashchange', () => {
   });
 });
 
+/**
+ * A chart page loaded again in a tab whose session drew charts: what the page needs besides the
+ * session (its chunk, the region, the selection choices, the vestigingen' names, the measures it
+ * asked last time, and Vega unless the page's charts come from their copies) is asked beside
+ * /api/sessie instead of after it. Should the session have
+ * ended, these get a 401 that is ignored, and the login page is shown as always.
+ */
+function askBesideSession(page: PageId): Promise<RegionInfo | null> {
+  if (!hasAnySnapshot() || !isMeasurePage(page)) return Promise.resolve(null);
+  void measureRenderers[page]().catch(() => undefined);
+  // In the order the page needs them: the region and the selection choices to render it, then its data.
+  const info = api.info().catch(() => null);
+  if (page !== 'maatboek') void api.selectie().catch(() => undefined);
+  askMeasuresAhead(askedBefore(page));
+  if (page !== 'maatboek') {
+    void api.vestigingen().catch(() => undefined);
+    if (!pageHasSnapshots(page)) prefetchVega();
+  }
+  return info;
+}
+
 async function start(): Promise<void> {
   setLang(getLang());
-  // A chart page loaded again in a tab whose session drew charts: Vega beside /api/sessie.
-  const first = parseRoute(location.hash).page;
-  if (vegaRemembered() && isMeasurePage(first) && first !== 'maatboek') prefetchVega();
+  // The session first: a browser has six connections to a server, and the page's other requests
+  // (askBesideSession) are needed only after it.
+  const session = api.session();
+  const early = askBesideSession(parseRoute(location.hash).page);
   try {
-    startSession(await api.session());
+    startSession(await session);
+    info = await early;
   } catch (error) {
     // 401: nobody is logged in, the ordinary start. Anything else is worth saying on the login page.
     if (!(error instanceof ApiError && error.status === 401)) loginNotice = errorText(error);
-    else rememberVega(false);
+    else dropSnapshots();
   }
   await render();
 }

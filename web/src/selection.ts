@@ -6,6 +6,7 @@
 // together unless the user asks for the whole region) and how a chart says what it shows.
 import { t } from './i18n';
 import type { Session } from './types';
+import { sortedByName } from './vestigingen';
 
 export const SELECTION_FIELDS = ['swv', 'sector', 'bestuur', 'gemeente', 'vestiging'] as const;
 export type SelectionField = (typeof SELECTION_FIELDS)[number];
@@ -138,13 +139,12 @@ export function narrowedOptions(choices: SelectionChoices, selection: Selection)
     return list.filter((value) => [...present].some((p) => same(p, value)) || same(selection[field], value));
   };
   const swvCodes = values('swv');
-  const byName = (a: SelectableVestiging, b: SelectableVestiging) => (a.naam ?? a.vestiging_id).localeCompare(b.naam ?? b.vestiging_id, 'nl') || a.vestiging_id.localeCompare(b.vestiging_id);
   return {
     swv: choices.swv.filter((s) => [...swvCodes].some((c) => same(c, s.code)) || same(selection.swv, s.code)).map((s) => ({ code: s.code, sector: s.sector })),
     sector: keep('sector', choices.sectoren),
     bestuur: keep('bestuur', choices.besturen),
     gemeente: keep('gemeente', choices.gemeenten),
-    vestiging: matching(choices.vestigingen, selection, 'vestiging').sort(byName),
+    vestiging: sortedByName(matching(choices.vestigingen, selection, 'vestiging')),
   };
 }
 

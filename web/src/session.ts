@@ -10,10 +10,14 @@ export function currentSession(): Session | null {
   return current;
 }
 
+/**
+ * The caches are emptied when a session ends (endSession: logout, 401), so a new one starts with
+ * only what was asked with the cookie it confirms (the page's data asked beside /api/sessie).
+ */
 export function startSession(session: Session): void {
+  if (current && current.gebruiker !== session.gebruiker) clearCaches();
   current = session;
   setCsrfToken(session.csrf);
-  clearCaches();
 }
 
 export function endSession(): void {

@@ -32,18 +32,30 @@ export function pickerLabel(v: Vestiging): string {
 }
 
 /**
+ * The vestigingen sorted by name (lower case, accents ignored, as a Dutch reader looks them up),
+ * then by code. Not with localeCompare(…, 'nl'): that makes a collator per comparison, and even one
+ * collator costs ICU's start-up, together 10-15 ms of a chart page's first screen (selection bar).
+ */
+export function sortedByName<V extends Pick<Vestiging, 'naam' | 'vestiging_id'>>(list: readonly V[]): V[] {
+  const key = (v: V): string => fold(v.naam ?? v.vestiging_id);
+  const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return list
+    .map((v) => ({ v, key: key(v) }))
+    .sort((a, b) => order(a.key, b.key) || order(a.v.vestiging_id, b.v.vestiging_id))
+    .map(({ v }) => v);
+}
+
+/**
  * What the Leerlingen picker offers: a user with vestigingen in the session (school) only those,
  * with their names where known; a beheerder every vestiging, or null when the list could not be
  * loaded (the page then asks for the code). Sorted by name, then code.
  */
 export function pickerChoices(session: Pick<Session, 'rol' | 'vestigingen'>, all: readonly Vestiging[] | null): Vestiging[] | null {
-  const byName = (a: Vestiging, b: Vestiging) =>
-    (a.naam ?? a.vestiging_id).localeCompare(b.naam ?? b.vestiging_id, 'nl') || a.vestiging_id.localeCompare(b.vestiging_id);
   if (session.vestigingen.length > 0) {
     const index = vestigingIndex(all);
-    return session.vestigingen.map((id) => index.get(id) ?? { vestiging_id: id, naam: null, gemeente: null, sector: null }).sort(byName);
+    return sortedByName(session.vestigingen.map((id) => index.get(id) ?? { vestiging_id: id, naam: null, gemeente: null, sector: null }));
   }
-  if (session.rol === 'beheerder') return all ? [...all].sort(byName) : null;
+  if (session.rol === 'beheerder') return all ? sortedByName(all) : null;
   return [];
 }
 

@@ -18,7 +18,8 @@ import { clear, el } from './dom';
 import { type NoteDefaults, NotesBox } from './notes-box';
 import { reachableWhenScrolling } from './scroll-frame';
 import { loadVega, prefetchVega } from './vega-loader';
-import { cancelPendingDraws, drawWhenShown } from './draw-queue';
+import { cancelPendingDraws, drawBehind, drawWhenShown, watchPosition } from './draw-queue';
+import { restoreSnapshot, snapshotsOnPageOf, storeSnapshot } from './chart-snapshot';
 import { selectionChoices } from './selection-bar';
 
 /** What a chart shows: the rows (as the API gave them, possibly a subset) and where they come from. */
@@ -138,6 +139,7 @@ export class ChartPanel {
   private drawn = false;
   private generation = 0;
   private drawing = 0;
+  private notesAsked = false;
 
   constructor(private definition: ChartDefinition) {
     const headingId = `titel-${definition.grafiek}`;
@@ -165,8 +167,10 @@ export class ChartPanel {
       el('div', { class: 'panel-body' }, el('div', { class: 'panel-main' }, this.chart, this.table, this.caption, this.suppression), this.notes.element),
     );
     this.subtitle.textContent = definition.subtitle ?? '';
-    void this.notes.load();
-    prefetchVega();
+    // On a page this tab drew before the charts are likely shown from their copies first; Vega
+    // then waits until the browser is idle instead of being evaluated while the data arrives.
+    if (!snapshotsOnPageOf(definition.grafiek)) prefetchVega();
+    watchPosition(this.element);
     livePanels.add(this);
   }
 
@@ -178,14 +182,29 @@ export class ChartPanel {
     this.element.dataset.state = 'loading';
     this.element.setAttribute('aria-busy', 'true');
     try {
-      const data = await definition.load();
+      const loading = definition.load();
+      // The notes after the data: a browser opens six connections to a server, and a page's
+      // notes asked first kept its charts' data waiting for a free one.
+      if (!this.notesAsked) {
+        this.notesAsked = true;
+        void loading.catch(() => undefined).finally(() => this.notes.load());
+      }
+      const data = await loading;
       if (generation !== this.generation) return; // a newer choice was made while this one loaded
       this.data = data;
       this.renderCaption(data);
       this.tableCurrent = false;
       if (this.showingTable) this.renderTable();
       this.csvButton.disabled = false;
-      // The first drawing waits its turn (ui/draw-queue.ts): charts in view first.
+      // A chart that this tab drew from the same spec before is shown from its copy at once
+      // (ui/chart-snapshot.ts; parsing a copy costs a few milliseconds), and its live view
+      // is made behind it when the browser is idle. Any other first drawing waits its turn
+      // (ui/draw-queue.ts): charts in view first.
+      if (!this.drawn && this.showSnapshot()) {
+        this.markDrawn();
+        await drawBehind(this.element, () => (generation === this.generation ? this.renderChart() : Promise.resolve()));
+        return;
+      }
       let drew = false;
       const draw = async (): Promise<void> => {
         if (generation !== this.generation) return;
@@ -195,8 +214,7 @@ export class ChartPanel {
       if (this.drawn) await draw();
       else await drawWhenShown(this.element, draw);
       if (generation !== this.generation || !drew) return;
-      this.drawn = true;
-      this.element.dataset.state = 'ready';
+      this.markDrawn();
     } catch (error) {
       if (generation !== this.generation) return;
       this.data = null;
@@ -211,6 +229,31 @@ export class ChartPanel {
     } finally {
       if (generation === this.generation) this.element.removeAttribute('aria-busy');
     }
+  }
+
+  private markDrawn(): void {
+    this.drawn = true;
+    this.element.dataset.state = 'ready';
+    this.element.removeAttribute('aria-busy');
+  }
+
+  /** The width a spec is made for: the chart's frame now. */
+  private chartWidth(): number {
+    return Math.max(240, (this.chart.clientWidth || this.element.clientWidth || 800) - 8);
+  }
+
+  /** Shows the tab's copy of the chart if it was drawn from exactly this spec; whether it did. */
+  private showSnapshot(): boolean {
+    if (!this.data || this.data.rows.length === 0) return false;
+    const data = this.data;
+    const copy = restoreSnapshot(this.definition.grafiek, getLang(), (width) => JSON.stringify(this.definition.spec(data, width)));
+    if (!copy) return false;
+    clear(this.chart);
+    this.chart.append(copy);
+    this.chart.dataset.drawn = 'kopie';
+    // Measured in the next frame, once for all the page's copies, not once per copy as it is shown.
+    requestAnimationFrame(() => reachableWhenScrolling(this.chart));
+    return true;
   }
 
   redraw(): void {
@@ -249,28 +292,40 @@ export class ChartPanel {
     if (!this.data) return;
     this.view?.finalize();
     this.view = null;
-    clear(this.chart);
     if (this.data.rows.length === 0) {
+      clear(this.chart);
       this.chart.append(el('p', { class: 'empty' }, t('noData')));
       return;
     }
-    const width = Math.max(240, (this.chart.clientWidth || this.element.clientWidth || 800) - 8);
+    const width = this.chartWidth();
+    const spec = this.definition.spec(this.data, width);
     const lang = getLang();
     // vega-embed makes its container an inline-block sized by the chart; embedding into a child
     // keeps .chart a block whose width is the space available, so a redraw measures the same.
-    const target = el('div');
+    // What is shown (a copy, the chart at the old width) stays until the new one is drawn: the
+    // new one is drawn hidden on top of it (.chart-next), so the page neither flickers nor jumps.
+    const shown = [...this.chart.childNodes];
+    const target = el('div', shown.length > 0 ? { class: 'chart-next' } : {});
     this.chart.append(target);
     const drawing = ++this.drawing;
     const { embed, expressionInterpreter } = await loadVega();
-    const view = await embed(target, this.definition.spec(this.data, width), {
+    const view = await embed(target, spec, {
       ...EMBED_OPTIONS,
       expr: expressionInterpreter,
       formatLocale: d3FormatLocale[lang],
       timeFormatLocale: d3TimeLocale[lang],
     });
     // A resize or a new choice may have started another drawing meanwhile; keep only the latest.
-    if (drawing !== this.drawing) view.finalize();
-    else this.view = view;
+    if (drawing !== this.drawing) {
+      view.finalize();
+      target.remove();
+      return;
+    }
+    this.view = view;
+    for (const node of shown) node.remove();
+    target.removeAttribute('class');
+    this.chart.dataset.drawn = 'live';
+    storeSnapshot(this.definition.grafiek, { lang, width, spec: JSON.stringify(spec) }, target);
     reachableWhenScrolling(this.chart); // a chart wider than a phone scrolls inside its frame
   }
 

@@ -9,6 +9,8 @@ type Draw = () => Promise<void>;
 
 interface Pending {
   draw: Draw;
+  /** Only a live view behind a chart already shown: after every chart still blank. */
+  behind: boolean;
   done: () => void;
   /** The drawing failed: the caller shows the error. */
   failed: (error: unknown) => void;
@@ -45,7 +47,8 @@ function scheduleIdle(): void {
   const next = (): void => {
     idleScheduled = false;
     if (running > 0) return; // a visible one started meanwhile; it schedules again when done
-    const first = [...pending.keys()].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))[0];
+    const inPageOrder = [...pending.keys()].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const first = inPageOrder.find((element) => !pending.get(element)!.behind) ?? inPageOrder[0];
     if (first) run(first);
   };
   if ('requestIdleCallback' in window) requestIdleCallback(next, { timeout: 500 });
@@ -68,6 +71,21 @@ function watch(): IntersectionObserver {
 }
 
 /**
+ * Starts watching where the element is, before it has anything to draw: when its data comes, it
+ * is then known whether it is in view, and a chart in view is drawn at once instead of a frame
+ * later, when the observer would first report it.
+ */
+export function watchPosition(element: Element): void {
+  watch().observe(element);
+}
+
+/** Puts the drawing in the queue, replacing one the element had waiting (which resolves without drawing). */
+function enqueue(element: Element, job: Pending): void {
+  pending.get(element)?.done();
+  pending.set(element, job);
+}
+
+/**
  * Draws when the element is near the viewport, or in its turn after the visible charts. A second
  * call for the same element (a new choice while the first waited) replaces the first, which
  * resolves without drawing. Resolves when drawn (or replaced, or cancelled); rejects with the
@@ -75,10 +93,25 @@ function watch(): IntersectionObserver {
  */
 export function drawWhenShown(element: Element, draw: Draw): Promise<void> {
   return new Promise((resolve, reject) => {
-    pending.get(element)?.done();
-    pending.set(element, { draw, done: resolve, failed: reject });
+    enqueue(element, { draw, behind: false, done: resolve, failed: reject });
     if (near.has(element)) run(element);
-    else watch().observe(element); // the observer reports it (in view or not) on the next frame
+    else {
+      // Not known to be in view: the observer runs it when it comes into view (a first report
+      // is on the next frame), the idle queue in its turn otherwise.
+      watch().observe(element);
+      scheduleIdle();
+    }
+  });
+}
+
+/**
+ * Draws when the browser is idle, after every chart still waiting to be shown: for a chart that
+ * is already shown (from the tab's copy, ui/chart-snapshot.ts) and only needs its live view.
+ */
+export function drawBehind(element: Element, draw: Draw): Promise<void> {
+  return new Promise((resolve, reject) => {
+    enqueue(element, { draw, behind: true, done: resolve, failed: reject });
+    scheduleIdle();
   });
 }
 

@@ -26,32 +26,5 @@ export function loadVega(): Promise<Vega> {
  * overlap instead of following each other; a failure is left to the drawing, which tries again.
  */
 export function prefetchVega(): void {
-  rememberVega(true);
   loadVega().catch(() => undefined);
-}
-
-// Whether this tab has drawn charts in its session: then a new document load of a chart page
-// (a reload, the next visit) starts Vega at once, beside /api/sessie, instead of after it. Only
-// this flag is kept (sessionStorage: this tab, until it closes), no data; it is dropped when the
-// session ends, so the login page after a logout loads no Vega. A session that ended unseen (the
-// server restarted) makes the one login page after it fetch Vega needlessly, from the cache.
-const VEGA_HINT = 'stroom.grafieken';
-
-/** Sets or drops the flag (storage may be unavailable: then there is no head start). */
-export function rememberVega(used: boolean): void {
-  try {
-    if (used) sessionStorage.setItem(VEGA_HINT, '1');
-    else sessionStorage.removeItem(VEGA_HINT);
-  } catch {
-    // private mode or storage disabled: nothing to remember
-  }
-}
-
-/** Whether this tab drew charts in a session that has not been seen to end. */
-export function vegaRemembered(): boolean {
-  try {
-    return sessionStorage.getItem(VEGA_HINT) === '1';
-  } catch {
-    return false;
-  }
 }

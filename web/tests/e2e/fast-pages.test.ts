@@ -228,3 +228,51 @@ describe('loading', () => {
     if (machineIsFree()) expect(slow).toEqual([]);
   });
 });
+
+describe('the tab’s copies of the charts it drew (ui/chart-snapshot.ts)', () => {
+  interface DrawnChart {
+    grafiek: string;
+    drawn: string | undefined;
+    svg: string | undefined;
+  }
+
+  const drawnCharts = (): Promise<DrawnChart[]> =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.panel')].map((panel) => {
+        const chart = panel.querySelector<HTMLElement>('.chart')!;
+        return { grafiek: panel.dataset.grafiek!, drawn: chart.dataset.drawn, svg: chart.querySelector('svg')?.outerHTML };
+      }),
+    );
+
+  /** Until every chart with data on the page is its live Vega view. */
+  const untilAllLive = (): Promise<unknown> =>
+    page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.panel .chart')].every((chart) => chart.dataset.drawn === 'live' || chart.querySelector('.empty')), undefined, {
+      timeout: 30_000,
+    });
+
+  it('a repeat visit shows the charts from their copies first, and the live views draw exactly the same', async () => {
+    await visitUntilAll('leerlingstromen');
+    await untilAllLive(); // every chart has been drawn live once, so each has its copy
+    await visit('leerlingstromen');
+    const shown = await drawnCharts();
+    const fromCopies = shown.filter((chart) => chart.drawn === 'kopie');
+    expect(fromCopies.length).toBeGreaterThanOrEqual(2);
+    await untilAllLive();
+    const live = new Map((await drawnCharts()).map((chart) => [chart.grafiek, chart.svg]));
+    for (const copy of fromCopies) expect(live.get(copy.grafiek), copy.grafiek).toBe(copy.svg);
+    expect(pageErrors).toEqual([]); // no Content-Security-Policy violation from the copies' markup
+  });
+
+  it('a chart whose data differ from its copy is drawn live, not from the copy', async () => {
+    await visit('leerlingstromen?regio=heel'); // the whole region: other rows than the SWV drawn before
+    expect((await drawnCharts()).filter((chart) => chart.drawn === 'kopie')).toEqual([]);
+  });
+
+  it('logging out forgets the copies and the pages’ requests', async () => {
+    const kept = (): Promise<string[]> => page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('stroom.')));
+    expect((await kept()).length).toBeGreaterThan(0);
+    await page.click('button.logout');
+    await page.waitForSelector('#login-gebruiker');
+    expect(await kept()).toEqual([]);
+  });
+});
