@@ -319,6 +319,7 @@ TEST_F(HypothesesApiTest, RefusalsNameTheField) {
   EXPECT_EQ(error_of(post("analist", path(h, "wijzig"), json::object())),
             "geef minstens één van de velden 'tekst', 'status' of 'alternatieven'");
   EXPECT_EQ(error_of(post("analist", path(h, "wijzig"), {{"status", 1}})), "veld 'status' moet tekst zijn");
+  EXPECT_EQ(error_of(post("analist", path(h, "wijzig"), {{"status", ""}})), "veld 'status' is leeg");
   EXPECT_EQ(error_of(post("analist", path(h, "wijzig"), {{"voorspelling", {}}})),
             "veld 'voorspelling' is onbekend; geldig zijn: alternatieven, status, tekst");
   EXPECT_EQ(error_of(post("analist", "/api/hypothesen/999999/bewijs", bad_evidence[2].first)),

@@ -181,9 +181,10 @@ ApiResponse answer_with(int status, Json body, size_t masked) {
   return {status, std::move(body)};
 }
 
+// The status when given (an empty one is refused), else `open`.
 HypothesisStatus read_status(const Json& body, TextReader& reader) {
-  const std::string text = reader.text(body, "status", kMaxSourceLength, false);
-  if (text.empty()) return HypothesisStatus::open;
+  if (!body.contains("status") || body["status"].is_null()) return HypothesisStatus::open;
+  const std::string text = reader.text(body, "status", kMaxSourceLength, true);
   const auto status = parse_status(text);
   if (!status) throw BodyError{fmt::format("veld 'status': '{}' is onbekend; kies uit {}", text, kStatusNames)};
   return *status;
@@ -355,10 +356,7 @@ ApiResponse change_hypothesis_response(const HypothesisContext& context, const s
       throw BodyError{"geef minstens één van de velden 'tekst', 'status' of 'alternatieven'"};
     TextReader reader;
     if (body.contains("tekst")) h.tekst = reader.text(body, "tekst", kMaxHypothesisText, true);
-    if (body.contains("status")) {
-      if (!body["status"].is_string()) throw BodyError{"veld 'status' moet tekst zijn"};
-      h.status = read_status(body, reader);
-    }
+    if (body.contains("status")) h.status = read_status(body, reader);
     if (body.contains("alternatieven")) h.alternatieven = reader.alternatives(body);
     Hypothesis stored;
     {
