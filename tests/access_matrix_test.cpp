@@ -53,6 +53,9 @@ class AccessMatrixTest : public ::testing::Test {
 TEST_F(AccessMatrixTest, EveryRoleGetsExactlyWhatItMaySee) {
   const auto& r = *region_;
   const std::string search = json{{"bsn", r.pupil_bsn}, {"reden", "ouder belt over aanmelding"}}.dump();
+  const std::string hypothesis =
+      R"({"tekst":"vso groeit","voorspelling":{"maat":"leerlingen","groepen":{"onderwijssoort":"vso"},"richting":"stijgt"}})";
+  const std::string evidence = R"({"soort":"document","bron":"DUO","url":"https://duo.nl/"})";
   //                              none beheer analist school-a school-b commissie ouder
   const std::vector<Expectation> matrix = {
       {"GET", "/api/info", "", {401, 200, 200, 200, 200, 200, 403}},
@@ -62,6 +65,14 @@ TEST_F(AccessMatrixTest, EveryRoleGetsExactlyWhatItMaySee) {
       {"GET", "/api/notities?grafiek=overzicht-leerlingen", "", {401, 200, 200, 200, 200, 200, 403}},
       {"GET", "/api/grafieken", "", {401, 200, 200, 200, 200, 200, 403}},
       {"POST", "/api/notities", R"({"grafiek":"overzicht-leerlingen","tekst":"lezing"})", {401, 201, 201, 201, 201, 201, 403}},
+      // Hypotheses: analist and beheerder write, every role that reads aggregates reads. The
+      // beheerder's create comes first and is hypothesis 1.
+      {"GET", "/api/hypothesen", "", {401, 200, 200, 200, 200, 200, 403}},
+      {"POST", "/api/hypothesen", hypothesis, {401, 201, 201, 403, 403, 403, 403}},
+      {"GET", "/api/hypothesen/1", "", {401, 200, 200, 200, 200, 200, 403}},
+      {"POST", "/api/hypothesen/1/bewijs", evidence, {401, 201, 201, 403, 403, 403, 403}},
+      {"POST", "/api/hypothesen/1/wijzig", R"({"status":"open"})", {401, 200, 200, 403, 403, 403, 403}},
+      {"POST", "/api/hypothesen/999999/verwijder", "{}", {401, 404, 404, 403, 403, 403, 403}},
       {"GET", "/api/sessie", "", {401, 200, 200, 200, 200, 200, 200}},
       {"GET", "/api/leerlingen?vestiging=" + r.vestiging_a, "", {401, 200, 403, 200, 403, 403, 403}, true},
       {"GET", "/api/leerlingen?vestiging=" + r.vestiging_b, "", {401, 200, 403, 403, 200, 403, 403}, true},
@@ -228,6 +239,10 @@ TEST_F(AccessMatrixTest, StateChangingRequestsNeedTheCsrfTokenAndTheSameOrigin) 
   const httplib::Headers other_site = {{"Cookie", logins_["analist"].cookie}, {"X-CSRF-Token", logins_["analist"].csrf},
                                        {"Origin", "https://elders.example"}};
   EXPECT_EQ(client.Post("/api/notities", other_site, note, "application/json")->status, 403);
+  const std::string hypothesis =
+      R"({"tekst":"t","voorspelling":{"maat":"leerlingen","groepen":{"onderwijssoort":"vso"},"richting":"stijgt"}})";
+  EXPECT_EQ(region_->post("/api/hypothesen", hypothesis, logins_["analist"], /*send_csrf=*/false)->status, 403);
+  EXPECT_EQ(client.Post("/api/hypothesen", other_site, hypothesis, "application/json")->status, 403);
   // Login takes JSON only, so a plain HTML form on another site cannot log a browser in.
   auto form = client.Post("/api/login", "gebruiker=beheer&wachtwoord=x", "application/x-www-form-urlencoded");
   EXPECT_EQ(form->status, 415);

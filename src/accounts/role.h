@@ -20,5 +20,8 @@ inline bool sees_aggregates(Role role) { return role != Role::ouder; }
 inline bool sees_small_counts(Role role) { return role == Role::beheerder; }
 // Writing notes on charts: everyone who sees the charts.
 inline bool writes_notes(Role role) { return sees_aggregates(role); }
+// Writing hypotheses (docs/insight.md): the analist and the beheerder; every role that sees the
+// aggregates reads them.
+inline bool writes_hypotheses(Role role) { return role == Role::analist || role == Role::beheerder; }
 
 }  // namespace stroom

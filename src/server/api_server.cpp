@@ -13,6 +13,7 @@
 #include "measures/measure_registry.h"
 #include "server/audit_api.h"
 #include "server/audit_event.h"
+#include "server/hypotheses_api.h"
 #include "server/log_line.h"
 #include "server/measure_api.h"
 #include "server/notes_api.h"
@@ -89,6 +90,7 @@ ApiServer::ApiServer(ServerOptions options)
   add_session_routes();
   add_measure_routes();
   add_personal_data_routes();
+  add_hypothesis_routes();
 }
 
 ApiServer::~ApiServer() = default;
@@ -276,6 +278,48 @@ CachedAnswer compute_answer(const RegionModel& region, const std::string& id, co
 }
 
 }  // namespace
+
+void ApiServer::add_hypothesis_routes() {
+  // Each request holds one snapshot; a prediction is evaluated on the measure answer the caller's
+  // role gets from the measure route (same checks, same cache, published unless beheerder).
+  using Route = ApiResponse (*)(const HypothesisContext&, const httplib::Request&, const Session&, const RequestOrigin&);
+  const auto route = [this](Route answer) {
+    return [this, answer](const httplib::Request& req, httplib::Response& res, const Session& session) {
+      const std::shared_ptr<ModelSnapshot> snapshot = model_->current();
+      const Identity& who = session.identity;
+      const HypothesisContext context{*db_, db_mutex_, snapshot->region, [&](const std::string& id, const QueryParameters& query) {
+        const MeasureRequest request = measure_request(id, query, who.rol, who.vestigingen);
+        if (request.error) return *request.error;
+        const SerializedAnswer cached = cached_measure(id, request.key, query);
+        return ApiResponse{cached.status, nlohmann::ordered_json::parse(sees_small_counts(who.rol) ? cached.full : cached.published)};
+      }};
+      send(res, answer(context, req, session, origin_of(req)));
+    };
+  };
+  guarded("GET", "/api/hypothesen", sees_aggregates, route([](const HypothesisContext& c, const httplib::Request&, const Session&, const RequestOrigin&) {
+    return list_hypotheses_response(c);
+  }));
+  guarded("GET", R"(/api/hypothesen/([0-9]{1,18}))", sees_aggregates,
+          route([](const HypothesisContext& c, const httplib::Request& req, const Session&, const RequestOrigin&) {
+            return hypothesis_response(c, req.matches[1]);
+          }));
+  guarded("POST", "/api/hypothesen", writes_hypotheses,
+          route([](const HypothesisContext& c, const httplib::Request& req, const Session& s, const RequestOrigin&) {
+            return add_hypothesis_response(c, req.body, s.identity);
+          }));
+  guarded("POST", R"(/api/hypothesen/([0-9]{1,18})/bewijs)", writes_hypotheses,
+          route([](const HypothesisContext& c, const httplib::Request& req, const Session& s, const RequestOrigin&) {
+            return add_evidence_response(c, req.matches[1], req.body, s.identity);
+          }));
+  guarded("POST", R"(/api/hypothesen/([0-9]{1,18})/wijzig)", writes_hypotheses,
+          route([](const HypothesisContext& c, const httplib::Request& req, const Session& s, const RequestOrigin& o) {
+            return change_hypothesis_response(c, req.matches[1], req.body, s.identity, o);
+          }));
+  guarded("POST", R"(/api/hypothesen/([0-9]{1,18})/verwijder)", writes_hypotheses,
+          route([](const HypothesisContext& c, const httplib::Request& req, const Session& s, const RequestOrigin& o) {
+            return delete_hypothesis_response(c, req.matches[1], s.identity, o);
+          }));
+}
 
 ApiServer::SerializedAnswer ApiServer::cached_measure(const std::string& id, const std::string& key,
                                                       const QueryParameters& query) {

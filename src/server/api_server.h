@@ -68,6 +68,7 @@ class ApiServer {
   void add_session_routes();
   void add_measure_routes();
   void add_personal_data_routes();
+  void add_hypothesis_routes();  // hypotheses_api.h
   void add_http_settings();
   SerializedAnswer cached_measure(const std::string& id, const std::string& query_key, const QueryParameters& query);
   // Computes every measure that needs no parameter once, so the dashboard's first views are ready.

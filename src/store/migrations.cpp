@@ -148,7 +148,37 @@ CREATE TRIGGER notities_historie_alleen_toevoegen_delete BEFORE DELETE ON notiti
   BEGIN SELECT RAISE(ABORT, 'de geschiedenis van notities kan alleen worden aangevuld'); END;
 )sql";
 
-constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
+// Version 7: hypotheses as objects (docs/insight.md). The prediction's parameters and groups and
+// the alternatives are JSON text (readable with any SQL tool, like the ISO dates); each evidence
+// item is a row of its own with its kind, source and the kind's fields as JSON. A change or a
+// deletion first copies the hypothesis as it was, evidence included, into hypothesen_historie
+// (append-only, like notities_historie). AUTOINCREMENT so a deleted hypothesis's id is never reused.
+constexpr std::string_view kVersion7 = R"sql(
+CREATE TABLE hypothesen (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, tekst TEXT NOT NULL, maat TEXT NOT NULL, parameters TEXT NOT NULL,
+  groepen TEXT NOT NULL, kolom TEXT NOT NULL,
+  richting TEXT NOT NULL CHECK (richting IN ('stijgt', 'daalt', 'boven', 'onder')),
+  alternatieven TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('ondersteund', 'weersproken', 'open')),
+  auteur TEXT NOT NULL, rol TEXT NOT NULL, aangemaakt TEXT NOT NULL, gewijzigd TEXT);
+CREATE TABLE hypothese_bewijs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, hypothese_id INTEGER NOT NULL REFERENCES hypothesen(id),
+  soort TEXT NOT NULL CHECK (soort IN ('maat', 'telling', 'notitie', 'document')),
+  bron TEXT NOT NULL, omschrijving TEXT NOT NULL, verwijzing TEXT NOT NULL,
+  auteur TEXT NOT NULL, rol TEXT NOT NULL, aangemaakt TEXT NOT NULL);
+CREATE INDEX hypothese_bewijs_hypothese ON hypothese_bewijs (hypothese_id);
+CREATE TABLE hypothesen_historie (
+  id INTEGER PRIMARY KEY, hypothese_id INTEGER NOT NULL, inhoud TEXT NOT NULL,
+  actie TEXT NOT NULL, door TEXT NOT NULL, tijdstip TEXT NOT NULL);
+CREATE INDEX hypothesen_historie_hypothese ON hypothesen_historie (hypothese_id);
+CREATE TRIGGER hypothesen_historie_alleen_toevoegen_update BEFORE UPDATE ON hypothesen_historie
+  BEGIN SELECT RAISE(ABORT, 'de geschiedenis van hypothesen kan alleen worden aangevuld'); END;
+CREATE TRIGGER hypothesen_historie_alleen_toevoegen_delete BEFORE DELETE ON hypothesen_historie
+  BEGIN SELECT RAISE(ABORT, 'de geschiedenis van hypothesen kan alleen worden aangevuld'); END;
+)sql";
+
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6,
+                                                                       kVersion7};
 
 }  // namespace
 
