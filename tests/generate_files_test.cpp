@@ -466,7 +466,9 @@ TEST_F(GenerateFiles, SpecialPlacementsHaveATlvAndAnOpp) {
           << "no TLV on " << t << " for " << joined(row);
       ++checked;
     }
-    if (start > "2018-08-01" && (end.empty() || date_value(end, true) - date_value(start, true) > 100)) {
+    // Only spells whose six weeks end before the export date (2023-07-31): a later OPP is not known yet.
+    const bool six_weeks_known = date_value(start, true) + 42 <= date_value("2023-07-31", true);
+    if (start > "2018-08-01" && six_weeks_known && (end.empty() || date_value(end, true) - date_value(start, true) > 100)) {
       const Date first = *parse_date(start);
       const auto& own = opps[row[0]];
       EXPECT_TRUE(std::any_of(own.begin(), own.end(), [&](const std::string& s) {
