@@ -23,7 +23,7 @@ struct GeneratorRates {
   // --- Demography --------------------------------------------------------------------------
   // Birth cohorts shrink by this share a year for the cohorts born 18..5 years before --from,
   // and by the second share after that (like the Dutch births of 2000-2013, then level).
-  double birth_decline = 0.0085;
+  double birth_decline = 0.0095;
   double birth_decline_late = 0.001;
   double out_migration = 0.012;  // chance per school year that a pupil moves out of the region
   double in_migration = 0.012;   // arrivals per school year at ages 4.5-17, share of a birth cohort
