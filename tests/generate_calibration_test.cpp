@@ -2,13 +2,17 @@
 // pro about flat, vso growing a few percent, so growing to index ~146 in five years while bao
 // shrinks slightly, terugstroom a fraction of the flow into special settings and mainly at the
 // PO -> VO transition, about a third of special PO entrants entering directly, about two thirds
-// of vso entrants and ~80% of pro entrants coming straight from PO, thuiszitters at 2-3 per 1000.
+// of vso entrants and ~80% of pro entrants coming straight from PO, thuiszitters at 2-3 per 1000;
+// vso clusters 3 and 4 growing above the population, clusters 1 and 2 small, vso's growth mainly
+// in vervolgonderwijs, vmbo shrinking faster than the population and recovering, havo/vwo
+// shrinking less at first and steeply in 2021-2024, brug rising.
 //
-// The figures are the maatboek's measures (leerlingen, stromen, richting, thuiszitters),
-// computed here from the generated records by their written definitions. A region of 40,000
-// pupils is noisy (vso and pro have a few hundred pupils), so the checks use the mean of three
-// seeds; the tolerances are wide enough for that noise and exclude "no trend" and the wrong
-// direction. Skipped in the sanitizer run (STROOM_QUICK).
+// The figures are the maatboek's measures (leerlingen, stromen, richting, thuiszitters) and
+// inzicht.md's leerlingen_cluster / leerlingen_niveau, computed here from the generated records
+// by their written definitions. A region of 40,000 pupils is noisy (vso and pro have a few
+// hundred pupils, a vso cluster one or two hundred), so the checks use the mean of six seeds;
+// the tolerances are wide enough for that noise and exclude "no trend" and the wrong direction
+// (docs/generator.md has the figures of other seeds). Skipped in the sanitizer run (STROOM_QUICK).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -345,11 +349,14 @@ TEST_F(GenerateCalibration, VsoClustersThreeAndFourGrowAboveThePopulation) {
     EXPECT_GT((*shares)[2] / all, 0.25);
     EXPECT_GT((*shares)[3] / all, 0.3);
   }
-  EXPECT_EQ(vso_all, mean([](const Figures& f) {
-    double n = 0;
-    for (int y = 0; y < kYears; ++y) n += f.counts[size_t(y)].at("vso");
-    return n;
-  }) * double(figures_.size())) << "every vso pupil has a cluster";
+  double vso_pupils = 0, so_pupils = 0;
+  for (const Figures& f : figures_)
+    for (int y = 0; y < kYears; ++y) {
+      vso_pupils += f.counts[size_t(y)].at("vso");
+      so_pupils += f.counts[size_t(y)].at("so");
+    }
+  EXPECT_GE(vso_all, vso_pupils) << "every vso pupil has a cluster";
+  EXPECT_GE(so_all, so_pupils) << "every so pupil has a cluster";
 }
 
 TEST_F(GenerateCalibration, VsoGrowsMainlyInVervolgonderwijs) {

@@ -22,7 +22,8 @@ inline constexpr int kTrendLastYear = 6;
 struct GeneratorRates {
   // --- Demography --------------------------------------------------------------------------
   // Birth cohorts shrink by this share a year for the cohorts born 18..5 years before --from,
-  // and by the second share after that (like the Dutch births of 2000-2013, then level).
+  // and by the second share after that (like the Dutch births of 2000-2013, then level; a
+  // little steeper than the real 0.75%, as the vmbo dip keeps pupils longer in havo/vwo).
   double birth_decline = 0.0095;
   double birth_decline_late = 0.001;
   double out_migration = 0.012;  // chance per school year that a pupil moves out of the region
