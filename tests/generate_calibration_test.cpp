@@ -52,6 +52,9 @@ struct Figures {
   std::array<std::map<std::string, double>, kYears> groups;
   std::map<std::pair<std::string, std::string>, double> flows;  // (van, naar) summed over all pairs of years
   std::array<double, kYears> thuiszitters_per_1000{};
+  // so participation (100 × so / bao, as vergelijking computes it) of the region and of NL in
+  // the generated tellingen.
+  std::array<double, kYears> so_rate{}, national_so_rate{};
   double new_provision_fill = 0;  // occupation / places a year after the new provision opened
   bool new_provision_waiting = false;
 };
@@ -108,6 +111,17 @@ Figures measure(const GeneratedRegion& region) {
         ++n;
       }
     f.thuiszitters_per_1000[size_t(y)] = 1000.0 * n / f.counts[size_t(y)]["totaal"];
+  }
+  for (int y = 0; y < kYears; ++y) {
+    const Date t = *Date::from_ymd(kFrom + y, 10, 1);
+    double so = 0, bao = 0;
+    for (const PublicCount& c : region.public_counts) {
+      if (c.area != "NL" || c.teldatum != t) continue;
+      if (c.setting == "so") so += double(c.count);
+      if (c.setting == "bao") bao += double(c.count);
+    }
+    f.national_so_rate[size_t(y)] = 100.0 * so / bao;
+    f.so_rate[size_t(y)] = 100.0 * f.counts[size_t(y)]["so"] / f.counts[size_t(y)]["bao"];
   }
   // The provision that opens during the window: occupation a year after opening.
   for (size_t i = 0; i < region.provisions.size(); ++i) {
@@ -211,6 +225,23 @@ TEST_F(GenerateCalibration, SoGrowsToIndex146WhileBaoShrinksSlightly) {
   EXPECT_LT(so, 160.0);
   EXPECT_LT(bao, 0.0);
   EXPECT_GT(bao, -5.0);
+}
+
+// seed 004, theme 3: the region's so participation stays below the national rate and follows
+// its (rising) trend.
+TEST_F(GenerateCalibration, SoParticipationStaysBelowTheNationalRateAndRisesWithIt) {
+  const double first = mean([](const Figures& f) { return f.so_rate[0]; });
+  const double last = mean([](const Figures& f) { return f.so_rate[5]; });
+  const double nl_first = mean([](const Figures& f) { return f.national_so_rate[0]; });
+  const double nl_last = mean([](const Figures& f) { return f.national_so_rate[5]; });
+  std::printf("  so participation %.2f%% -> %.2f%%, NL %.2f%% -> %.2f%% (2018 -> 2023)\n", first, last, nl_first, nl_last);
+  for (const Figures& f : figures_)
+    for (int y = 0; y < kYears; ++y) EXPECT_LT(f.so_rate[size_t(y)], f.national_so_rate[size_t(y)]) << kFrom + y;
+  EXPECT_GT(nl_last, nl_first);
+  EXPECT_GT(last, first);
+  const double relative = (last / nl_last) / (first / nl_first);
+  EXPECT_GT(relative, 0.8);
+  EXPECT_LT(relative, 1.4) << "the region follows the national trend";
 }
 
 TEST_F(GenerateCalibration, TerugstroomIsAFractionMostlyAtTheTransition) {
