@@ -10,6 +10,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "generate/generated_region.h"
 #include "generate/region_writer.h"
@@ -470,7 +471,7 @@ TEST_F(GenerateFiles, SpecialPlacementsHaveATlvAndAnOpp) {
       ++checked;
     }
     // Only spells whose six weeks end before the export date (2023-07-31): a later OPP is not known yet.
-    const bool six_weeks_known = date_value(start, true) + 42 <= date_value("2023-07-31", true);
+    const bool six_weeks_known = *parse_date("2023-07-31") - *parse_date(start) >= 42;
     if (start > "2018-08-01" && six_weeks_known && (end.empty() || date_value(end, true) - date_value(start, true) > 100)) {
       const Date first = *parse_date(start);
       const auto& own = opps[row[0]];
@@ -521,6 +522,32 @@ TEST_F(GenerateFiles, EnrolmentsShowRealisticIrregularities) {
 }
 
 // The typed views of the library API describe the same rows as the files.
+// brug is the brugperiode only: at most two school years, after which the same school registers
+// the pupil's level (gt, havo or vwo) from the next day on.
+TEST_F(GenerateFiles, BrugLastsOneOrTwoSchoolYearsThenTheLevelFollowsAtTheSameSchool) {
+  const Table& e = table("inschrijvingen");
+  std::map<std::tuple<std::string, std::string, std::string>, std::string> starts;  // (pupil, school, start) -> niveau
+  for (const auto& row : e.rows)
+    if (row[e.column("onderwijssoort")] == "vo")
+      starts[{row[0], row[e.column("vestiging_id")], row[e.column("startdatum")]}] = row[e.column("niveau")];
+  size_t followed = 0, brug = 0;
+  for (const auto& row : e.rows) {
+    if (row[e.column("niveau")] != "brug") continue;
+    ++brug;
+    const std::string& start = row[e.column("startdatum")];
+    const std::string& end = row[e.column("einddatum")];
+    const Date last = *parse_date(end.empty() ? "2023-07-31" : end);
+    EXPECT_LE(last - *parse_date(start), 2 * 366) << joined(row);
+    if (end.empty() || end.substr(5) != "07-31") continue;  // left the school, or still in the brug
+    const auto next = starts.find({row[0], row[e.column("vestiging_id")], parse_date(end)->plus_days(1).iso()});
+    if (next == starts.end()) continue;  // finished the brug and left in the summer
+    EXPECT_TRUE(next->second == "vmbo-gt" || next->second == "havo" || next->second == "vwo") << joined(row);
+    ++followed;
+  }
+  EXPECT_GT(brug, 20u);
+  EXPECT_GT(followed, brug / 3) << "the level follows the brug at the same school";
+}
+
 TEST_F(GenerateFiles, TypedRecordsMatchTheWrittenRows) {
   const Table& e = table("inschrijvingen");
   ASSERT_EQ(e.rows.size(), region_->spells.size());

@@ -16,7 +16,8 @@ constexpr std::array<double, 12> kSoAgeProfile = {0, 0, 0, 0, 1.0, 1.3, 1.25, 1.
 constexpr double kLateAgeProfile = 0.5;  // pupils still in primary education at 12 or older
 constexpr int kYoungReferralAge = 7;  // so growth is in the young: onderinstroom and early referral
 
-// Clusters 1..4 of pupils entering so, and of vso side entrants (mostly behaviour: cluster 4).
+// Clusters 1..4 of pupils entering so, and of vso side entrants (mostly behaviour, cluster 4,
+// and learning, cluster 3; side entry rises, so both clusters grow). docs/generator.md states them.
 constexpr std::array<double, 4> kSoClusters = {0.03, 0.14, 0.40, 0.43};
 constexpr std::array<double, 4> kVsoSideClusters = {0.01, 0.05, 0.36, 0.58};
 // vso niveau (vervolgonderwijs, arbeidsmarkt, dagbesteding) by cluster 1..4.
@@ -508,6 +509,7 @@ class Career {
       return;
     }
     if (placement.setting == Setting::vo && cur_.setting != Setting::vo) placement.niveau = niveau_of(level_);
+    if (placement.niveau == Niveau::brug && s > brug_until_) placement.niveau = niveau_of(level_);  // brugperiode over
     open(placement, *school, date);
   }
 
