@@ -153,6 +153,8 @@ std::map<std::pair<std::string, std::string>, long> csv_counts(const std::string
   std::getline(in, line);
   while (std::getline(in, line)) {
     const size_t a = line.find(';'), b = line.find(';', a + 1);
+    // An empty value (e.g. thuiszitters' median when nobody is at home) is no count.
+    if (b + 1 >= line.size()) continue;
     counts[{line.substr(0, a), line.substr(a + 1, b - a - 1)}] = std::stol(line.substr(b + 1));
   }
   return counts;

@@ -22,8 +22,9 @@ inline constexpr int kTrendLastYear = 6;
 struct GeneratorRates {
   // --- Demography --------------------------------------------------------------------------
   // Birth cohorts shrink by this share a year for the cohorts born 18..5 years before --from,
-  // and by the second share after that (like the Dutch births of 2000-2013, then level).
-  double birth_decline = 0.0075;
+  // and by the second share after that (like the Dutch births of 2000-2013, then level; a
+  // little steeper than the real 0.75%, as the vmbo dip keeps pupils longer in havo/vwo).
+  double birth_decline = 0.0095;
   double birth_decline_late = 0.001;
   double out_migration = 0.012;  // chance per school year that a pupil moves out of the region
   double in_migration = 0.012;   // arrivals per school year at ages 4.5-17, share of a birth cohort
@@ -64,12 +65,20 @@ struct GeneratorRates {
   std::array<double, kVoLevelCount> levels_from_sbo = {0.50, 0.32, 0.16, 0.02, 0.0};
   std::array<double, kVoLevelCount> levels_from_so = {0.30, 0.25, 0.25, 0.14, 0.06};
   std::array<double, kVoLevelCount> levels_from_isk = {0.35, 0.30, 0.25, 0.07, 0.03};
-  double brug_share = 0.4;           // gt/havo/vwo pupils registered as 'brug' at a mixed school
+  // The vmbo levels' weight in the transition to vo, by k = 0..6 (before 0: the first, after 6:
+  // the last): the intake into vmbo dips for three years and then rises above its old share,
+  // so vmbo shrinks faster than the population and recovers while havo/vwo, which holds its
+  // larger older cohorts for five or six years, first shrinks less and then more steeply.
+  std::array<double, 7> vmbo_intake_index = {1.0, 0.84, 0.84, 0.9, 1.04, 1.1, 1.1};
+  double brug_share = 0.4;           // gt/havo/vwo pupils registered as 'brug' at a mixed school (k = 0)
+  double brug_trend = 0.03;          // linear: more schools keep a mixed first year (brugjaren rise)
+  double brug_second_year = 0.35;    // the brugperiode lasts two school years instead of one
 
   // --- Secondary education (chance per school year) -----------------------------------------
   double vo_to_pro = 0.0022;         // first two years of vo only
   double vo_to_vso = 0.0015;         // zij-instroom
-  double vo_to_vso_trend = 0.09;     // linear: zij-instroom into vso rises
+  double vo_to_vso_trend = 0.11;     // linear: zij-instroom into vso rises
+  double vso_vervolg_trend = 0.07;   // linear: weight of the exit profile vervolgonderwijs at entry
   double pro_to_vso = 0.004;
   double pro_to_vo = 0.0015;         // later return within vo: almost nil
   double vso_to_vo = 0.0015;

@@ -24,10 +24,13 @@ void add_sector_rows(std::vector<PublicCount>& rows, int year, const std::string
                      const TeldatumCounts& counts) {
   for (Setting setting : kAllSettings) {
     if (setting_sector(setting) != sector) continue;
-    add_row(rows, year, area, setting_code(setting), std::nullopt, counts.settings[size_t(setting)]);
+    // so and vso only per cluster, without a row for the whole setting beside them: a sum over
+    // a setting's rows (as vergelijking in inzicht.md takes it) is then the setting's count.
     if (setting == Setting::so || setting == Setting::vso)
       for (int c = 1; c <= 4; ++c)
         add_row(rows, year, area, setting_code(setting), c, counts.clusters[size_t(setting)][size_t(c)]);
+    else
+      add_row(rows, year, area, setting_code(setting), std::nullopt, counts.settings[size_t(setting)]);
   }
   add_row(rows, year, area, "totaal", std::nullopt, sector == Sector::po ? counts.po_total : counts.vo_total);
 }
@@ -118,10 +121,11 @@ std::vector<PublicCount> national_counts(const GenerationWindow& window, const G
     const National n = national_for(y - window.from_year, rates);
     int64_t total = 0;
     for (Setting setting : kAllSettings) {
-      add_row(rows, y, nl, setting_code(setting), std::nullopt, n.settings[size_t(setting)]);
       total += n.settings[size_t(setting)];
-      if (setting == Setting::so || setting == Setting::vso)
+      if (setting == Setting::so || setting == Setting::vso)  // per cluster only, as for the region
         for (int c = 1; c <= 4; ++c) add_row(rows, y, nl, setting_code(setting), c, n.clusters[size_t(setting)][size_t(c)]);
+      else
+        add_row(rows, y, nl, setting_code(setting), std::nullopt, n.settings[size_t(setting)]);
     }
     add_row(rows, y, nl, "totaal", std::nullopt, total);
   }

@@ -16,9 +16,10 @@ constexpr std::array<double, 12> kSoAgeProfile = {0, 0, 0, 0, 1.0, 1.3, 1.25, 1.
 constexpr double kLateAgeProfile = 0.5;  // pupils still in primary education at 12 or older
 constexpr int kYoungReferralAge = 7;  // so growth is in the young: onderinstroom and early referral
 
-// Clusters 1..4 of pupils entering so, and of vso side entrants (mostly behaviour: cluster 4).
+// Clusters 1..4 of pupils entering so, and of vso side entrants (mostly behaviour, cluster 4,
+// and learning, cluster 3; side entry rises, so both clusters grow). docs/generator.md states them.
 constexpr std::array<double, 4> kSoClusters = {0.03, 0.14, 0.40, 0.43};
-constexpr std::array<double, 4> kVsoSideClusters = {0.01, 0.05, 0.14, 0.80};
+constexpr std::array<double, 4> kVsoSideClusters = {0.01, 0.05, 0.36, 0.58};
 // vso niveau (vervolgonderwijs, arbeidsmarkt, dagbesteding) by cluster 1..4.
 constexpr std::array<std::array<double, 3>, 4> kVsoNiveaus = {{
     {0.6, 0.3, 0.1}, {0.6, 0.3, 0.1}, {0.05, 0.40, 0.55}, {0.5, 0.45, 0.05}}};
@@ -96,8 +97,12 @@ class Career {
   }
 
   uint8_t draw_cluster(const std::array<double, 4>& weights) { return uint8_t(1 + random_.pick(weights)); }
-  Niveau draw_vso_niveau(uint8_t cluster) {
-    const size_t n = random_.pick(kVsoNiveaus[size_t(std::clamp<int>(cluster, 1, 4) - 1)]);
+  // The exit profile of a pupil entering vso in school year s: vervolgonderwijs gains weight
+  // over the years (vso_vervolg_trend), so vso's growth is mainly there (theme 8).
+  Niveau draw_vso_niveau(uint8_t cluster, int s) {
+    std::array<double, 3> weights = kVsoNiveaus[size_t(std::clamp<int>(cluster, 1, 4) - 1)];
+    weights[0] *= linear(rates_.vso_vervolg_trend, s);
+    const size_t n = random_.pick(weights);
     vso_niveau_index_ = n;
     return Niveau(size_t(Niveau::vervolgonderwijs) + n);
   }
@@ -107,10 +112,24 @@ class Career {
     return plan_.choose_school(setting, seed_.home, cluster, level_, random_, avoid);
   }
 
-  Niveau vo_niveau(uint32_t school, bool first_year) {
+  // The final level of a pupil entering vo in school year s; the vmbo levels' weight follows
+  // vmbo_intake_index.
+  VoLevel draw_level(const std::array<double, kVoLevelCount>& shares, int s) {
+    const auto& index = rates_.vmbo_intake_index;
+    const double vmbo = index[size_t(std::clamp(s - window_.from_year, 0, int(index.size()) - 1))];
+    std::array<double, kVoLevelCount> weights = shares;
+    for (size_t i = 0; i <= size_t(VoLevel::vmbo_gt); ++i) weights[i] *= vmbo;
+    return VoLevel(random_.pick(weights));
+  }
+
+  // In a mixed first year, a share of the gt/havo/vwo pupils is registered as 'brug' for the
+  // brugperiode (one or two school years from s); year() then registers the final level.
+  Niveau vo_niveau(uint32_t school, bool first_year, int s) {
     if (first_year && plan_.schools()[school].mixed_brug && level_ >= VoLevel::vmbo_gt &&
-        random_.chance(rates_.brug_share))
+        random_.chance(rates_.brug_share * linear(rates_.brug_trend, s))) {
+      brug_until_ = s + (random_.chance(rates_.brug_second_year) ? 1 : 0);
       return Niveau::brug;
+    }
     return niveau_of(level_);
   }
 
@@ -161,7 +180,7 @@ class Career {
     Placement placement;
     if (seed_.kind == ArrivalKind::newcomer) {
       placement.setting = Setting::isk;
-      level_ = VoLevel(random_.pick(rates_.levels_from_isk));
+      level_ = draw_level(rates_.levels_from_isk, school_year_containing(start));
       isk_exit_ = after_isk_stay(start);
     } else if (seed_.kind == ArrivalKind::native) {
       if (random_.chance(rates_.bao_extra_year)) ++vo_year_;
@@ -181,7 +200,10 @@ class Career {
     if (start > last_day_) return false;
     const auto school = school_for(placement.setting, placement.cluster);
     if (!school) return false;
-    if (placement.setting == Setting::vo) placement.niveau = vo_niveau(*school, school_year_containing(start) == vo_year_);
+    if (placement.setting == Setting::vo) {
+      const int s = school_year_containing(start);
+      placement.niveau = vo_niveau(*school, s == vo_year_, s);
+    }
     open(placement, *school, start);
     return true;
   }
@@ -198,7 +220,7 @@ class Career {
     const size_t i = random_.pick(kMigrantVo);
     if (i == 0) {
       placement.setting = Setting::vo;
-      level_ = VoLevel(random_.pick(rates_.levels_from_bao));
+      level_ = draw_level(rates_.levels_from_bao, s);
       set_vo_exit(s, vo_year_, 1);
     } else if (i == 1) {
       placement.setting = Setting::pro;
@@ -206,7 +228,7 @@ class Career {
     } else {
       placement.setting = Setting::vso;
       placement.cluster = draw_cluster(kVsoSideClusters);
-      placement.niveau = draw_vso_niveau(placement.cluster);
+      placement.niveau = draw_vso_niveau(placement.cluster, s);
       set_vso_exit(s);
     }
     return placement;
@@ -238,6 +260,12 @@ class Career {
         close(first - 1);  // finished vo, pro or vso at the end of last school year
         active_ = false;
         return;
+      } else if (cur_.niveau == Niveau::brug && s > brug_until_) {
+        // After the brugperiode the school registers the pupil's level: a new enrolment at the
+        // same school from 1 August, without gap or overlap.
+        const Placement level{Setting::vo, 0, niveau_of(level_)};
+        close(first - 1);
+        open(level, cur_.school, first);
       }
     }
     if (cur_.setting == Setting::isk) {
@@ -271,14 +299,14 @@ class Career {
     if (u < to_vso) {
       placement.setting = Setting::vso;
       placement.cluster = cur_.setting == Setting::so ? cur_.cluster : draw_cluster(kVsoSideClusters);
-      placement.niveau = draw_vso_niveau(placement.cluster);
+      placement.niveau = draw_vso_niveau(placement.cluster, s);
       set_vso_exit(s);
     } else if (u < to_vso + to_pro) {
       placement.setting = Setting::pro;
       set_pro_exit(s);
     } else {
       placement.setting = Setting::vo;
-      level_ = VoLevel(random_.pick(*levels));
+      level_ = draw_level(*levels, s);
       set_vo_exit(s, s, 1);
     }
     return placement;
@@ -288,7 +316,7 @@ class Career {
     Placement placement = vo_destination(s);
     const auto school = school_for(placement.setting, placement.cluster);
     if (!school) return;
-    if (placement.setting == Setting::vo) placement.niveau = vo_niveau(*school, true);
+    if (placement.setting == Setting::vo) placement.niveau = vo_niveau(*school, true, s);
     switch_to(placement, *school, date);
   }
 
@@ -309,7 +337,7 @@ class Career {
         break;
       case 2:
         placement = {Setting::vso, draw_cluster(kVsoSideClusters), Niveau::none};
-        placement.niveau = draw_vso_niveau(placement.cluster);
+        placement.niveau = draw_vso_niveau(placement.cluster, s);
         set_vso_exit(s);
         break;
       default:
@@ -431,12 +459,12 @@ class Career {
     if (setting == Setting::so) placement.cluster = draw_cluster(kSoClusters);
     if (setting == Setting::vso) {
       placement.cluster = draw_cluster(kVsoSideClusters);
-      placement.niveau = draw_vso_niveau(placement.cluster);
+      placement.niveau = draw_vso_niveau(placement.cluster, s);
     }
     const auto school = school_for(setting, placement.cluster);
     if (!school) return;
     if (setting == Setting::vo) {
-      level_ = VoLevel(random_.pick(rates_.levels_from_so));
+      level_ = draw_level(rates_.levels_from_so, s);
       placement.niveau = niveau_of(level_);
       set_vo_exit(s, vo_year_, 2);
     }
@@ -481,6 +509,7 @@ class Career {
       return;
     }
     if (placement.setting == Setting::vo && cur_.setting != Setting::vo) placement.niveau = niveau_of(level_);
+    if (placement.niveau == Niveau::brug && s > brug_until_) placement.niveau = niveau_of(level_);  // brugperiode over
     open(placement, *school, date);
   }
 
@@ -500,6 +529,7 @@ class Career {
   int exit_year_ = 0;
   VoLevel level_ = VoLevel::vmbo_gt;
   size_t vso_niveau_index_ = 0;
+  int brug_until_ = 0;  // last school year registered as 'brug'
   int32_t resume_at_ = kNoDay;
   int32_t isk_exit_ = kNoDay;
 };
