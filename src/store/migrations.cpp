@@ -148,7 +148,20 @@ CREATE TRIGGER notities_historie_alleen_toevoegen_delete BEFORE DELETE ON notiti
   BEGIN SELECT RAISE(ABORT, 'de geschiedenis van notities kan alleen worden aangevuld'); END;
 )sql";
 
-constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6};
+// Version 7 (issue 11, events; planned as 8 after the hypotheses' migration, renumbered when
+// merged): a note may be an event (gebeurtenis) with its own date and kind, drawn on every chart
+// whose period holds the date. Both columns are empty for an ordinary note; the history keeps them
+// too, so an edit that unmarks an event loses nothing.
+constexpr std::string_view kVersion7 = R"sql(
+ALTER TABLE notities ADD COLUMN gebeurtenis_datum TEXT;
+ALTER TABLE notities ADD COLUMN gebeurtenis_soort TEXT;
+ALTER TABLE notities_historie ADD COLUMN gebeurtenis_datum TEXT;
+ALTER TABLE notities_historie ADD COLUMN gebeurtenis_soort TEXT;
+CREATE INDEX notities_gebeurtenis ON notities (gebeurtenis_datum) WHERE gebeurtenis_datum IS NOT NULL;
+)sql";
+
+constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                                                      kVersion5, kVersion6, kVersion7};
 
 }  // namespace
 

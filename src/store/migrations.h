@@ -12,7 +12,7 @@
 
 namespace stroom {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // Brings the database up to kSchemaVersion. Throws StoreError for a newer schema.
 void migrate(Database& db);
