@@ -72,14 +72,17 @@ export function withEvents(spec: TopLevelSpec, events: readonly ChartEvent[], la
   const axis = timeAxisOf(spec);
   if (!axis || events.length === 0) return spec;
   const rows = ((spec as { data?: { values?: Row[] } }).data?.values ?? []) as Row[];
-  const shown = eventsOnAxis(rows.map((r) => String(r[axis.veld] ?? '')), events);
+  const axisDates = rows.map((r) => String(r[axis.veld] ?? ''));
+  const shown = eventsOnAxis(axisDates, events);
   if (shown.length === 0) return spec;
+  const last = axisDates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().at(-1);
   const values = shown.map((e) => ({
     [axis.veld]: e.at,
     gebeurtenis_label: t(KIND_KEYS[e.soort]?.short ?? 'eventShortAnders', {}, lang),
     gebeurtenis_soort: eventKindLabel(e.soort, lang),
     gebeurtenis_datum: formatDate(e.datum, lang),
     gebeurtenis_tekst: shortText(e.tekst),
+    gebeurtenis_aan_eind: e.at === last,
   }));
   const x = { field: axis.veld, type: axis.type, ...(axis.sort ? { sort: axis.sort } : {}) };
   const tooltip = [
@@ -93,10 +96,12 @@ export function withEvents(spec: TopLevelSpec, events: readonly ChartEvent[], la
     data: { values },
     layer: [
       { mark: { type: 'rule', color: EVENT_COLOR, strokeWidth: 2, strokeDash: EVENT_DASH, tooltip: true, aria: false }, encoding: { x, tooltip } },
-      {
-        mark: { type: 'text', color: EVENT_COLOR, align: 'left', baseline: 'top', dx: 4, fontSize: 11, fontWeight: 'bold', tooltip: true, aria: false },
+      // The label right of its rule, or left of it on the axis' last date (it would leave the chart).
+      ...[false, true].map((atEnd) => ({
+        transform: [{ filter: `${atEnd ? '' : '!'}datum.gebeurtenis_aan_eind` }],
+        mark: { type: 'text', color: EVENT_COLOR, align: atEnd ? 'right' : 'left', baseline: 'top', dx: atEnd ? -4 : 4, fontSize: 11, fontWeight: 'bold', tooltip: true, aria: false },
         encoding: { x, y: { value: 2 }, text: { field: 'gebeurtenis_label' }, tooltip },
-      },
+      })),
     ],
   };
   const named = shown.map((e) => `${formatDate(e.datum, lang)}, ${eventKindLabel(e.soort, lang).toLowerCase()}: ${shortText(e.tekst, 80)}`).join('; ');

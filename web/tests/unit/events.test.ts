@@ -73,6 +73,9 @@ describe('events on the time axis', () => {
     expect(b.warnings).toEqual([]);
     expect(eventRules(b.svg)).toBe(2);
     expect(b.svg).toContain('>Definition</text>');
+    // On the axis' last date the label stands left of its rule (it would leave the chart), else right.
+    expect(b.svg.match(/<text text-anchor="end"[^>]*>Definition<\/text>/g)).toHaveLength(1);
+    expect(b.svg.match(/<text text-anchor="start"[^>]*>Definition<\/text>/g)).toHaveLength(1);
   });
 
   it('leaves charts without a time axis alone, and grouped bars over dates get the rule', async () => {
