@@ -121,4 +121,39 @@ describe('events on the Overzicht charts', () => {
     await panel.screenshot({ path: `${resultsDir}events-notes-box.png` });
     expect(errors).toEqual([]);
   });
+
+  it('does not show a copy of a chart this tab drew before a new event was added', async () => {
+    // The tab keeps copies of the Overzicht charts (drawn above); a third event through the API.
+    const deelname = dates(await analist.get<MeasureResult>('api/measures/deelname'));
+    const added = await apiRequest(stroom.url, 'POST', 'api/notities', {
+      cookie: analist.cookie,
+      csrf: analist.session.csrf,
+      body: { grafiek: 'thuiszitters-trend', tekst: 'Telling van sbo anders', gebeurtenis: { datum: deelname[1], soort: 'definitie_gewijzigd' } },
+    });
+    expect(added.status, added.body).toBe(201);
+    await ui.open(wholeRegion('maatboek'));
+    // Every copy a panel shows is recorded with its event rules (a copy is replaced by the live view
+    // when the browser is idle, too soon to look at it afterwards).
+    await page.evaluate((color) => {
+      const seen: Array<{ grafiek: string; rules: number }> = [];
+      (window as unknown as { copies: typeof seen }).copies = seen;
+      new MutationObserver(() => {
+        for (const chart of document.querySelectorAll<HTMLElement>('.panel .chart[data-drawn="kopie"]:not([data-seen])')) {
+          chart.dataset.seen = '1';
+          const grafiek = chart.closest<HTMLElement>('.panel')!.dataset.grafiek!;
+          seen.push({ grafiek, rules: chart.querySelectorAll(`svg line[stroke="${color}" i]`).length });
+        }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-drawn'] });
+    }, EVENT_COLOR);
+    await ui.open(wholeRegion('overzicht'));
+    await page.waitForSelector('.panel[data-grafiek="overzicht-deelname"] .chart[data-drawn="live"] svg');
+    expect(await eventRules('overzicht-deelname')).toBe(3);
+    const copies = await page.evaluate(() => (window as unknown as { copies: Array<{ grafiek: string; rules: number }> }).copies);
+    // The tab's copies are in use (the bars of one teldatum have no events, their copy still fits) …
+    expect(copies.map((c) => c.grafiek)).toContain('overzicht-leerlingen');
+    // … but no chart with an event in its period is shown from a copy drawn before the new event.
+    expect(copies.filter((c) => c.grafiek === 'overzicht-deelname')).toEqual([]);
+    expect(await ui.panel('overzicht-deelname').locator('.chart svg text', { hasText: 'Definitie' }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
 });
