@@ -64,6 +64,7 @@ TEST_F(AccessMatrixTest, EveryRoleGetsExactlyWhatItMaySee) {
       {"GET", "/api/measures/thuiszitters?at=2021-03-01", "", {401, 200, 200, 200, 200, 200, 403}},
       {"GET", "/api/notities?grafiek=overzicht-leerlingen", "", {401, 200, 200, 200, 200, 200, 403}},
       {"GET", "/api/grafieken", "", {401, 200, 200, 200, 200, 200, 403}},
+      {"GET", "/api/gebeurtenissen", "", {401, 200, 200, 200, 200, 200, 403}},
       {"POST", "/api/notities", R"({"grafiek":"overzicht-leerlingen","tekst":"lezing"})", {401, 201, 201, 201, 201, 201, 403}},
       // Hypotheses: analist and beheerder write, every role that reads aggregates reads. The
       // beheerder's create comes first and is hypothesis 1.

@@ -212,6 +212,10 @@ void ApiServer::add_measure_routes() {
     std::lock_guard lock(db_mutex_);
     send(res, add_note_response(*db_, req.body, session.identity, range));
   });
+  guarded("GET", "/api/gebeurtenissen", sees_aggregates, [this](const httplib::Request&, httplib::Response& res, const Session&) {
+    std::lock_guard lock(db_mutex_);
+    send(res, event_list_response(*db_));
+  });
   guarded("GET", "/api/grafieken", sees_aggregates, [](const httplib::Request&, httplib::Response& res, const Session&) {
     send(res, chart_list_response());
   });

@@ -1,6 +1,7 @@
 // Notes endpoints; see notes_api.h.
 #include "server/notes_api.h"
 
+#include <algorithm>
 #include <charconv>
 #include <variant>
 
@@ -22,7 +23,42 @@ nlohmann::ordered_json note_json(const Note& n) {
                                  {"tot", n.tot},       {"tekst", n.tekst},     {"auteur", n.auteur},
                                  {"rol", n.rol},       {"aangemaakt", n.aangemaakt}};
   if (!n.gewijzigd.empty()) json["gewijzigd"] = n.gewijzigd;
+  if (!n.gebeurtenis_datum.empty())
+    json["gebeurtenis"] = {{"datum", n.gebeurtenis_datum}, {"soort", n.gebeurtenis_soort}};
   return json;
+}
+
+// Reads "gebeurtenis": {"datum", "soort"} into the note; absent or null: not an event. The date
+// lies within the data's period, as a note's van and tot do, since a chart can only show it there.
+std::optional<std::string> read_event(const nlohmann::json& body, Note& note, const std::optional<DataRange>& range) {
+  note.gebeurtenis_datum.clear();
+  note.gebeurtenis_soort.clear();
+  if (!body.contains("gebeurtenis") || body["gebeurtenis"].is_null()) return std::nullopt;
+  const nlohmann::json& event = body["gebeurtenis"];
+  if (!event.is_object())
+    return "veld 'gebeurtenis' moet een object zijn met datum en soort (of null voor een gewone notitie)";
+  std::string datum, soort;
+  for (auto [name, field] : {std::pair{"datum", &datum}, {"soort", &soort}}) {
+    if (!event.contains(name) || !event[name].is_string())
+      return fmt::format("veld 'gebeurtenis.{}' ontbreekt of is geen tekst; een gebeurtenis heeft een datum "
+                         "(JJJJ-MM-DD) en een soort",
+                         name);
+    *field = event[name].get<std::string>();
+  }
+  auto parsed = parse_date(datum);
+  if (!parsed)
+    return fmt::format("veld 'gebeurtenis.datum': '{}' is geen datum; geef een datum als JJJJ-MM-DD", datum);
+  if (range && (*parsed < range->first || range->last < *parsed))
+    return fmt::format(
+        "veld 'gebeurtenis.datum': {} ligt buiten de periode van de gegevens; kies een datum van {} tot en met {}",
+        parsed->iso(), range->first.iso(), range->last.iso());
+  if (std::find(std::begin(kEventKinds), std::end(kEventKinds), soort) == std::end(kEventKinds))
+    return fmt::format("veld 'gebeurtenis.soort': '{}' is geen soort gebeurtenis; kies nieuwe_voorziening, "
+                       "procedure_gewijzigd, definitie_gewijzigd of anders",
+                       soort.substr(0, kMaxFieldLength));
+  note.gebeurtenis_datum = parsed->iso();
+  note.gebeurtenis_soort = soort;
+  return std::nullopt;
 }
 
 // Reads a string field; a Dutch message when it is missing (if required) or not a string.
@@ -98,6 +134,12 @@ ApiResponse list_notes_response(Database& db, const QueryParameters& query) {
   return {200, std::move(list)};
 }
 
+ApiResponse event_list_response(Database& db) {
+  auto list = nlohmann::ordered_json::array();
+  for (const Note& note : events(db)) list.push_back(note_json(note));
+  return {200, std::move(list)};
+}
+
 ApiResponse chart_list_response() {
   auto list = nlohmann::ordered_json::array();
   for (std::string_view id : chart_ids()) list.push_back(std::string(id));
@@ -116,6 +158,7 @@ ApiResponse add_note_response(Database& db, const std::string& request_body, con
     if (auto problem = read_field(body, name, required, *field)) return api_error(400, *problem);
   if (auto problem = validate_chart(note)) return api_error(400, *problem);
   if (auto problem = validate_text_and_period(note, range)) return api_error(400, *problem);
+  if (auto problem = read_event(body, note, range)) return api_error(400, *problem);
   // A BSN (or onderwijsnummer) typed into a note is never stored: masked, and the writer told.
   MaskedText masked = mask_personal_numbers(note.tekst);
   note.tekst = std::move(masked.text);
@@ -143,6 +186,7 @@ ApiResponse edit_note_response(Database& db, const std::string& id, const std::s
                                        {"tekst", &note.tekst, true}})
     if (auto problem = read_field(body, name, required, *field)) return api_error(400, *problem);
   if (auto problem = validate_text_and_period(note, range)) return api_error(400, *problem);
+  if (auto problem = read_event(body, note, range)) return api_error(400, *problem);
   MaskedText masked = mask_personal_numbers(note.tekst);
   note.tekst = std::move(masked.text);
   const Note stored = edit_note(db, note, who.naam, [&] {

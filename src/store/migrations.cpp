@@ -177,8 +177,19 @@ CREATE TRIGGER hypothesen_historie_alleen_toevoegen_delete BEFORE DELETE ON hypo
   BEGIN SELECT RAISE(ABORT, 'de geschiedenis van hypothesen kan alleen worden aangevuld'); END;
 )sql";
 
+// Version 8 (issue 11, events): a note may be an event (gebeurtenis) with its own date and kind, drawn on every chart
+// whose period holds the date. Both columns are empty for an ordinary note; the history keeps them
+// too, so an edit that unmarks an event loses nothing.
+constexpr std::string_view kVersion8 = R"sql(
+ALTER TABLE notities ADD COLUMN gebeurtenis_datum TEXT;
+ALTER TABLE notities ADD COLUMN gebeurtenis_soort TEXT;
+ALTER TABLE notities_historie ADD COLUMN gebeurtenis_datum TEXT;
+ALTER TABLE notities_historie ADD COLUMN gebeurtenis_soort TEXT;
+CREATE INDEX notities_gebeurtenis ON notities (gebeurtenis_datum) WHERE gebeurtenis_datum IS NOT NULL;
+)sql";
+
 constexpr std::array<std::string_view, kSchemaVersion> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6,
-                                                                       kVersion7};
+                                                                       kVersion7, kVersion8};
 
 }  // namespace
 

@@ -12,7 +12,7 @@
 
 namespace stroom {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // Brings the database up to kSchemaVersion. Throws StoreError for a newer schema.
 void migrate(Database& db);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,15 @@ struct Note {
   std::string rol;          // the writer's role at the time (notes from before accounts: empty)
   std::string aangemaakt;  // UTC, YYYY-MM-DDTHH:MM:SSZ, set on insert
   std::string gewijzigd = {};  // UTC, set on the last edit; empty when never edited
+  // An event (gebeurtenis) beside the numbers: its date and kind (one of kEventKinds); both empty
+  // for an ordinary note. Events are drawn on every chart whose period holds the date.
+  std::string gebeurtenis_datum = {};
+  std::string gebeurtenis_soort = {};
 };
+
+// The kinds of event a note may be marked as (docs/dashboard.md, "Events").
+inline constexpr std::string_view kEventKinds[] = {"nieuwe_voorziening", "procedure_gewijzigd", "definitie_gewijzigd",
+                                                   "anders"};
 
 // A note as it was before an edit or a deletion (table notities_historie, append-only).
 struct NoteVersion {
@@ -35,6 +44,8 @@ struct NoteVersion {
 };
 
 std::vector<Note> notes_for_chart(Database& db, const std::string& grafiek);
+// Every note of the region that is an event, whatever chart it was written on, by date.
+std::vector<Note> events(Database& db);
 // Stores the note (id and aangemaakt are assigned) and returns it as stored.
 Note add_note(Database& db, Note note);
 std::optional<Note> find_note(Database& db, int64_t id);

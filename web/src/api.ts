@@ -9,6 +9,7 @@ import type {
   MeasureParams,
   MeasureResult,
   NewNote,
+  NoteChange,
   Note,
   PupilListItem,
   PupilPage,
@@ -233,7 +234,9 @@ export const api = {
   info: () => request<RegionInfo>('api/info'),
   notes: (grafiek: string) => request<Note[]>(`api/notities?grafiek=${encodeURIComponent(grafiek)}`),
   addNote: (note: NewNote) => request<Note>('api/notities', { method: 'POST', body: note }),
-  editNote: (id: number, change: Pick<Note, 'van' | 'tot' | 'tekst'>) => request<Note>(`api/notities/${id}/wijzig`, { method: 'POST', body: change }),
+  /** Every note of the region that is an event, by date (drawn on every chart in its period). */
+  events: () => request<Note[]>('api/gebeurtenissen'),
+  editNote: (id: number, change: NoteChange) => request<Note>(`api/notities/${id}/wijzig`, { method: 'POST', body: change }),
   deleteNote: (id: number) => request<{ verwijderd: number }>(`api/notities/${id}/verwijder`, { method: 'POST', body: {} }),
   vestigingen: () => cachedVestigingen(),
   selectie: () => cachedSelectionChoices(),

@@ -65,10 +65,23 @@ export interface Note {
   aangemaakt: string;
   /** When the author last edited it; absent when never edited. */
   gewijzigd?: string;
+  /** Set when the note is an event (gebeurtenis), drawn on every chart whose period holds its date. */
+  gebeurtenis?: NoteEvent;
+}
+
+/** The kinds of event a note may be marked as (server: kEventKinds in store/notes_repository.h). */
+export const EVENT_KINDS = ['nieuwe_voorziening', 'procedure_gewijzigd', 'definitie_gewijzigd', 'anders'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export interface NoteEvent {
+  datum: string;
+  soort: EventKind;
 }
 
 /** POST /api/notities: the author is not sent, the server takes it from the session. */
-export type NewNote = Pick<Note, 'grafiek' | 'van' | 'tot' | 'tekst'>;
+export type NewNote = Pick<Note, 'grafiek' | 'van' | 'tot' | 'tekst'> & { gebeurtenis?: NoteEvent | null };
+/** What an edit sends: the whole note but its chart (no gebeurtenis: the note is no longer an event). */
+export type NoteChange = Omit<NewNote, 'grafiek'>;
 
 /** The roles of docs/privacy.md, by their Dutch names as the API writes them. */
 export type Role = 'beheerder' | 'analist' | 'school' | 'commissie' | 'ouder';

@@ -3,7 +3,7 @@
 // so colour carries nothing but the sign: growth dark, decline light, and the sign is written too.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
-import { bandAxisLabels, type BaseOptions, dateExpression, dateLabelExpression, distinctValues, fitWidth, topLevel, valueTextExpression } from './common';
+import { bandAxisLabels, type BaseOptions, dateExpression, dateLabelExpression, distinctValues, fitWidth, timeAxis, topLevel, valueTextExpression } from './common';
 import { SERIES_PALETTE } from './palette';
 
 export interface ChangeBarsOptions extends BaseOptions {
@@ -24,6 +24,7 @@ export function changeBarsSpec(rows: readonly Row[], options: ChangeBarsOptions)
   const v = JSON.stringify(options.value);
   return {
     ...topLevel(options, rows),
+    ...timeAxis(options.x, 'ordinal', xValues),
     transform: [
       { calculate: dateExpression(options.x), as: 'datum_tekst' },
       { calculate: `isNumber(datum[${v}]) && datum[${v}] > 0 ? '+' + format(datum[${v}], ',.2~f') : ${valueTextExpression(options.value)}`, as: 'waarde_tekst' },

@@ -160,3 +160,17 @@ export function suppressedLabelLayer(position: 'x' | 'y', encoding: Record<strin
 export function fitWidth(width: number): { width: number; autosize: { type: 'fit-x'; contains: 'padding' } } {
   return { width: Math.max(240, width), autosize: { type: 'fit-x', contains: 'padding' } };
 }
+
+/**
+ * Marks the field of a chart's time axis (ISO dates, type as its x encoding), so that the events
+ * of the region are drawn over it by charts/events.ts (withEvents). Only a builder knows which axis
+ * is time; the event layer itself is added in one place, for every chart that has one.
+ */
+export function timeAxis(
+  field: string,
+  type: 'ordinal' | 'nominal' = 'ordinal',
+  sort?: readonly string[],
+): { usermeta: { tijdas: { veld: string; type: string; sort?: string[] } } } {
+  // The sort of the chart's own x encoding, so the layers' x domains union without a conflict.
+  return { usermeta: { tijdas: { veld: field, type, ...(sort ? { sort: [...sort] } : {}) } } };
+}

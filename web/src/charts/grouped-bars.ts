@@ -17,6 +17,7 @@ import {
   NUMBER_FORMAT,
   suppressedLabelLayer,
   textFieldOf,
+  timeAxis,
   topLevel,
   valueTextExpression,
 } from './common';
@@ -95,6 +96,7 @@ export function groupedBarsSpec(rows: readonly Row[], options: GroupedBarsOption
   layers.push(suppressedLabelLayer('y', { x, xOffset }));
   return {
     ...topLevel(options, rows),
+    ...(options.xIsDate ? timeAxis(options.x, 'nominal', xValues) : {}),
     transform: [
       options.xIsDate ? { calculate: dateExpression(options.x), as: textFieldOf(options.x) } : labelTransform(options.labels, options.x),
       labelTransform(options.labels, options.series),

@@ -16,6 +16,7 @@ import {
   legendColumns,
   settingColors,
   textFieldOf,
+  timeAxis,
   topLevel,
 } from './common';
 import { DASHES, SHAPES } from './palette';
@@ -70,6 +71,7 @@ export function growthIndexSpec(rows: readonly Row[], options: GrowthIndexOption
   ];
   return {
     ...topLevel(options, rows),
+    ...timeAxis('datum'),
     transform: [{ calculate: dateExpression('datum'), as: 'datum_tekst' }, labelTransform(options.labels, options.series)],
     ...fitWidth(options.width),
     height: 280,

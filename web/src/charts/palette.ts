@@ -28,6 +28,10 @@ export const SERIES_PALETTE = ['#0072B2', '#D55E00', '#009E73', '#882255', '#996
 /** The neutral colour for a value that has none of its own. */
 export const NEUTRAL = '#767676';
 
+/** Events (gebeurtenissen) drawn over a chart: a dark red dotted rule, apart from every series colour. */
+export const EVENT_COLOR = '#A4132E';
+export const EVENT_DASH = [2, 3];
+
 /** Dash patterns for lines that share a chart (the second encoding beside colour). */
 export const DASHES: number[][] = [[1, 0], [6, 3], [2, 2], [8, 3, 2, 3], [4, 4], [10, 2], [3, 5]];
 

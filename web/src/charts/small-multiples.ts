@@ -15,6 +15,7 @@ import {
   settingColors,
   suppressedLabelLayer,
   textFieldOf,
+  timeAxis,
   topLevel,
 } from './common';
 
@@ -52,6 +53,7 @@ export function smallMultiplesSpec(rows: readonly Row[], options: SmallMultiples
   };
   return {
     ...topLevel(options, rows),
+    ...timeAxis(options.x),
     transform: [{ calculate: dateExpression(options.x), as: 'datum_tekst' }, labelTransform(options.labels, options.facet)],
     facet: {
       field: options.facet,

@@ -16,6 +16,7 @@ import {
   NUMBER_FORMAT,
   settingColors,
   textFieldOf,
+  timeAxis,
   topLevel,
 } from './common';
 import { DASHES, SHAPES } from './palette';
@@ -57,6 +58,7 @@ export function timeLinesSpec(rows: readonly Row[], options: TimeLinesOptions): 
   };
   return {
     ...topLevel(options, rows),
+    ...timeAxis(options.x),
     transform: [{ calculate: dateExpression(options.x), as: 'datum_tekst' }, labelTransform(options.labels, options.series)],
     ...fitWidth(options.width),
     height: 260,

@@ -5,6 +5,7 @@ import type { EmbedOptions, Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
 import { api, ApiError } from '../api';
 import { isSuppressed } from '../charts/common';
+import { type ChartEvent, withEvents } from '../charts/events';
 import { csvFileName, toCsv } from '../csv';
 import { d3FormatLocale, d3TimeLocale, formatDate } from '../format';
 import { getLang, t, valueLabelMap } from '../i18n';
@@ -107,6 +108,25 @@ export function hasSuppressedCells(rows: readonly Row[]): boolean {
 
 const livePanels = new Set<ChartPanel>();
 
+/** The region's events (notes marked as gebeurtenis), asked once per page and shared by its charts. */
+let regionEvents: Promise<ChartEvent[]> | null = null;
+
+function loadEvents(): Promise<ChartEvent[]> {
+  // Without them a chart is still drawn, only without its events.
+  regionEvents ??= api
+    .events()
+    .then((notes) => notes.flatMap((n) => (n.gebeurtenis ? [{ datum: n.gebeurtenis.datum, soort: n.gebeurtenis.soort, tekst: n.tekst }] : [])))
+    .catch(() => []);
+  return regionEvents;
+}
+
+/** After a note changed: asks the events again and redraws every chart of the page with them. */
+export async function reloadEvents(): Promise<void> {
+  regionEvents = null;
+  const events = await loadEvents();
+  for (const panel of livePanels) panel.setEvents(events);
+}
+
 /** Redraws every chart on the page at its new width (after a window resize). */
 export function redrawAllCharts(): void {
   for (const panel of livePanels) panel.redraw();
@@ -117,6 +137,7 @@ export function disposeAllCharts(): void {
   cancelPendingDraws();
   for (const panel of livePanels) panel.dispose();
   livePanels.clear();
+  regionEvents = null; // the next page asks again: another user may have added one meanwhile
 }
 
 export class ChartPanel {
@@ -140,6 +161,7 @@ export class ChartPanel {
   private generation = 0;
   private drawing = 0;
   private notesAsked = false;
+  private events: ChartEvent[] = [];
 
   constructor(private definition: ChartDefinition) {
     const headingId = `titel-${definition.grafiek}`;
@@ -154,7 +176,7 @@ export class ChartPanel {
     this.tableButton.addEventListener('click', () => this.toggleTable());
     this.csvButton = el('button', { type: 'button', class: 'download-csv', title: t('downloadCsvLabel'), 'aria-label': t('downloadCsvLabel'), disabled: true }, `⤓ ${t('downloadCsv')}`);
     this.csvButton.addEventListener('click', () => this.downloadCsv());
-    this.notes = new NotesBox(definition.grafiek, definition.notes);
+    this.notes = new NotesBox(definition.grafiek, definition.notes, () => void reloadEvents());
     this.element = el(
       'section',
       { class: 'panel', 'data-grafiek': definition.grafiek, 'data-state': 'loading', 'aria-labelledby': headingId },
@@ -189,8 +211,9 @@ export class ChartPanel {
         this.notesAsked = true;
         void loading.catch(() => undefined).finally(() => this.notes.load());
       }
-      const data = await loading;
+      const [data, events] = await Promise.all([loading, loadEvents()]);
       if (generation !== this.generation) return; // a newer choice was made while this one loaded
+      this.events = events;
       this.data = data;
       this.renderCaption(data);
       this.tableCurrent = false;
@@ -237,6 +260,18 @@ export class ChartPanel {
     this.element.removeAttribute('aria-busy');
   }
 
+  /** The chart's spec with the region's events in its period (charts/events.ts): one place for every chart. */
+  private fullSpec(data: ChartData, width: number): TopLevelSpec {
+    return withEvents(this.definition.spec(data, width), this.events, getLang());
+  }
+
+  /** New events: the chart is drawn again if its spec changed (an event in its period). */
+  setEvents(events: ChartEvent[]): void {
+    const before = this.data ? JSON.stringify(this.fullSpec(this.data, this.chartWidth())) : '';
+    this.events = events;
+    if (this.data && JSON.stringify(this.fullSpec(this.data, this.chartWidth())) !== before) this.redraw();
+  }
+
   /** The width a spec is made for: the chart's frame now. */
   private chartWidth(): number {
     return Math.max(240, (this.chart.clientWidth || this.element.clientWidth || 800) - 8);
@@ -246,7 +281,7 @@ export class ChartPanel {
   private showSnapshot(): boolean {
     if (!this.data || this.data.rows.length === 0) return false;
     const data = this.data;
-    const copy = restoreSnapshot(this.definition.grafiek, getLang(), (width) => JSON.stringify(this.definition.spec(data, width)));
+    const copy = restoreSnapshot(this.definition.grafiek, getLang(), (width) => JSON.stringify(this.fullSpec(data, width)));
     if (!copy) return false;
     clear(this.chart);
     this.chart.append(copy);
@@ -298,7 +333,7 @@ export class ChartPanel {
       return;
     }
     const width = this.chartWidth();
-    const spec = this.definition.spec(this.data, width);
+    const spec = this.fullSpec(this.data, width);
     const lang = getLang();
     // vega-embed makes its container an inline-block sized by the chart; embedding into a child
     // keeps .chart a block whose width is the space available, so a redraw measures the same.

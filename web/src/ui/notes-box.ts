@@ -3,12 +3,15 @@
 // role and date, and added through a small form; the server takes the author from the session, so
 // the form does not ask for it. Stored by the API, so they are there for every user after a reload.
 // The author edits or deletes their own note (a beheerder may delete any); the server keeps every
-// earlier version. A live counter shows the 2,000-character limit while typing.
+// earlier version. A live counter shows the 2,000-character limit while typing. A note may be
+// marked as an event (gebeurtenis: a date and a kind); the list says which notes are events, and
+// every chart whose period holds the date draws it (charts/events.ts).
 import { api, ApiError } from '../api';
+import { eventKindLabel } from '../charts/events';
 import { formatDate, formatTimestamp } from '../format';
 import { getLang, roleLabel, t } from '../i18n';
 import { currentSession } from '../session';
-import type { Note, Session } from '../types';
+import { EVENT_KINDS, type EventKind, type Note, type NoteChange, type NoteEvent, type Session } from '../types';
 import { clear, el } from './dom';
 
 /** The server's limit (server/notes_api.h), in characters. */
@@ -50,8 +53,30 @@ export function noteAuthor(note: Pick<Note, 'auteur' | 'rol'>): string {
   return note.rol ? `${note.auteur} (${roleLabel(note.rol)})` : note.auteur;
 }
 
-/** The fields of a note form (van, tot, tekst with its live counter); ids unique per prefix. */
-function noteFields(prefix: string, values: NoteDefaults & { tekst?: string }): HTMLElement[] {
+/** The event fields: a checkbox, then the event's date and kind (usable only when checked). */
+function eventFields(id: (name: string) => string, event: NoteEvent | undefined): HTMLElement {
+  const lang = getLang();
+  const date = el('input', { id: id('gebeurtenis-datum'), name: 'gebeurtenis_datum', type: 'date', value: event?.datum ?? '' });
+  const kind = el('select', { id: id('gebeurtenis-soort'), name: 'gebeurtenis_soort' }, ...EVENT_KINDS.map((k) => el('option', { value: k, selected: event?.soort === k }, eventKindLabel(k, lang))));
+  const check = el('input', { id: id('gebeurtenis'), name: 'gebeurtenis', type: 'checkbox', checked: event !== undefined });
+  const sync = () => {
+    date.disabled = !check.checked;
+    kind.disabled = !check.checked;
+  };
+  check.addEventListener('change', sync);
+  sync();
+  return el(
+    'fieldset',
+    { class: 'note-event' },
+    el('legend', {}, t('eventBadge')),
+    el('label', { for: id('gebeurtenis'), class: 'note-event-check' }, check, t('noteIsEvent')),
+    el('label', { for: id('gebeurtenis-datum') }, t('eventDate'), date),
+    el('label', { for: id('gebeurtenis-soort') }, t('eventKind'), kind),
+  );
+}
+
+/** The fields of a note form (van, tot, tekst with its live counter, the event); ids unique per prefix. */
+function noteFields(prefix: string, values: NoteDefaults & { tekst?: string; gebeurtenis?: NoteEvent }): HTMLElement[] {
   const id = (name: string) => `${prefix}-${name}`;
   const counter = el('p', { class: 'note-counter', id: id('teller'), 'aria-live': 'polite' }, noteCounterText(values.tekst ?? ''));
   const text = el('textarea', { id: id('tekst'), name: 'tekst', rows: 3, required: true, 'aria-describedby': id('teller') });
@@ -65,17 +90,28 @@ function noteFields(prefix: string, values: NoteDefaults & { tekst?: string }): 
     el('label', { for: id('tot') }, t('noteTo'), el('input', { id: id('tot'), name: 'tot', type: 'date', value: values.tot, required: true })),
     el('label', { for: id('tekst') }, t('noteText'), text),
     counter,
+    eventFields(id, values.gebeurtenis),
   ];
 }
 
 /** The form's values, or the message saying what to fix before it is sent. */
-function formValues(form: HTMLFormElement): { van: string; tot: string; tekst: string } | string {
+function formValues(form: HTMLFormElement): NoteChange | string {
   const data = new FormData(form);
   const field = (name: string) => String(data.get(name) ?? '').trim();
-  const values = { van: field('van'), tot: field('tot'), tekst: field('tekst') };
+  const values: NoteChange = { van: field('van'), tot: field('tot'), tekst: field('tekst') };
   if (!values.tekst) return t('noteEmpty');
   if (noteLength(values.tekst) > NOTE_MAX_LENGTH) return t('noteTooLong', { max: String(NOTE_MAX_LENGTH) });
+  if (data.get('gebeurtenis') !== null) {
+    if (!field('gebeurtenis_datum')) return t('eventDateMissing');
+    values.gebeurtenis = { datum: field('gebeurtenis_datum'), soort: field('gebeurtenis_soort') as EventKind };
+  }
   return values;
+}
+
+/** "Gebeurtenis · Nieuwe voorziening · 1 oktober 2022": what the list says of a note that is an event. */
+export function eventBadgeText(event: NoteEvent): string {
+  const lang = getLang();
+  return `${t('eventBadge')} · ${eventKindLabel(event.soort, lang)} · ${formatDate(event.datum, lang)}`;
 }
 
 function errorText(error: unknown): string {
@@ -92,6 +128,8 @@ export class NotesBox {
   constructor(
     private readonly grafiek: string,
     defaults: NoteDefaults,
+    /** Called after a note was added, changed or deleted (the charts redraw their events). */
+    private readonly changed: () => void = () => undefined,
   ) {
     this.list = el('ul', { class: 'notes-list' });
     this.status = el('p', { class: 'notes-status', role: 'status' });
@@ -129,12 +167,13 @@ export class NotesBox {
   private noteItem(note: Note): HTMLElement {
     const lang = getLang();
     const rights = noteRights(note, currentSession());
-    const item = el('li', { class: 'note', 'data-note-id': note.id });
+    const item = el('li', { class: note.gebeurtenis ? 'note note-is-event' : 'note', 'data-note-id': note.id });
     const actions = el('div', { class: 'note-actions' });
     if (rights.edit) actions.append(el('button', { type: 'button', class: 'note-edit', onclick: () => this.startEdit(item, note) }, t('noteEdit')));
     if (rights.delete) actions.append(el('button', { type: 'button', class: 'note-delete', onclick: () => this.askDelete(actions, note) }, t('noteDelete')));
     const edited = note.gewijzigd ? ` · ${t('noteEditedOn', { datum: formatTimestamp(note.gewijzigd, lang) })}` : '';
     item.append(
+      ...(note.gebeurtenis ? [el('p', { class: 'note-event-badge' }, eventBadgeText(note.gebeurtenis))] : []),
       el('p', { class: 'note-period' }, period(note)),
       el('p', { class: 'note-text' }, note.tekst),
       el('p', { class: 'note-meta' }, `${noteAuthor(note)} · ${formatTimestamp(note.aangemaakt, lang)}${edited}`),
@@ -178,6 +217,7 @@ export class NotesBox {
       await change();
       await this.load();
       this.status.textContent = done;
+      this.changed();
     } catch (error) {
       this.status.textContent = errorText(error);
     }
@@ -196,6 +236,7 @@ export class NotesBox {
       text.dispatchEvent(new Event('input'));
       await this.load();
       this.status.textContent = t('noteSaved');
+      this.changed();
     } catch (error) {
       this.status.textContent = errorText(error);
     }
