@@ -223,7 +223,7 @@ TEST(Vergelijking, RefusesAGebiedNotInTellingen) {
   ASSERT_EQ(test::run_stroom({"import", dir.path().string(), "--db", db}).exit_code, 0);
   const auto run = test::run_stroom({"measure", "vergelijking", "--db", db, "--gebied", "Utrecht"});
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_NE(run.err.find("gebied 'Utrecht' komt niet voor in de tellingen: kies uit NL, PO9901"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("gebied 'Utrecht' is geen gebied uit de tellingen: kies uit NL, PO9901"), std::string::npos) << run.err;
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ MeasureTable compute(const RegionModel& region, const MeasureParameters& paramet
     if (c.area == area) sums[c.teldatum.days()][c.setting] += c.count;
   }
   if (!areas.contains(area))
-    throw MeasureError(fmt::format("gebied '{}' komt niet voor in de tellingen: {}", area, area_list(areas)));
+    throw MeasureError(fmt::format("gebied '{}' is geen gebied uit de tellingen: {}", area, area_list(areas)));
   std::vector<Date> dates;  // the region's teldata on which tellingen has a row for the area
   for (Date t : teldata(region.enrolments))
     if (sums.contains(t.days())) dates.push_back(t);
