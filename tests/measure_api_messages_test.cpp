@@ -14,7 +14,8 @@
 namespace stroom {
 namespace {
 
-constexpr Parameter kEveryParameter[] = {Parameter::at, Parameter::ijkjaar, Parameter::peildatum, Parameter::schooljaar};
+constexpr Parameter kEveryParameter[] = {Parameter::at, Parameter::ijkjaar, Parameter::peildatum, Parameter::schooljaar,
+                                     Parameter::gebied};
 
 std::string name_of(Parameter p) { return std::string(parameter_flag(p).substr(2)); }
 

@@ -18,7 +18,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr Parameter kEveryParameter[] = {Parameter::at, Parameter::ijkjaar, Parameter::peildatum, Parameter::schooljaar};
+constexpr Parameter kEveryParameter[] = {Parameter::at, Parameter::ijkjaar, Parameter::peildatum, Parameter::schooljaar,
+                                     Parameter::gebied};
 
 bool takes(const MeasureDefinition& m, Parameter p) {
   return std::ranges::count(m.required, p) + std::ranges::count(m.optional, p) > 0;

@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "store/migrations.h"
+#include "model/code_tables.h"
 #include "store/model_loader.h"
 #include "test_support.h"
 
@@ -49,7 +51,9 @@ Rows enrolment_rows(const RegionModel& region) {
   for (size_t i = 0; i < e.size(); ++i)
     rows.push_back({std::string(e.pupil_ids[e.pupil[i]]), std::string(setting_code(Setting(e.setting[i]))),
                     Date::from_days(e.start[i]).iso(), day_text(e.end[i], kOpenEnd),
-                    index_text(region.vestiging_ids, e.vestiging[i])});
+                    index_text(region.vestiging_ids, e.vestiging[i]),
+                    e.cluster[i] == 0 ? "NULL" : std::to_string(e.cluster[i]),
+                    e.niveau[i] == kNoNiveau ? "NULL" : std::string(code_of(Niveau(e.niveau[i])))});
   return rows;
 }
 
@@ -59,7 +63,8 @@ Rows absence_rows(const RegionModel& region) {
   for (size_t i = 0; i < a.size(); ++i)
     rows.push_back({std::string(region.enrolments.pupil_ids[a.pupil[i]]), a.thuiszitter[i] ? "ja" : "nee",
                     Date::from_days(a.start[i]).iso(), day_text(a.end[i], kOpenEnd),
-                    index_text(region.vestiging_ids, a.vestiging[i]), index_text(region.absence_reasons, a.reason[i])});
+                    index_text(region.vestiging_ids, a.vestiging[i]), index_text(region.absence_reasons, a.reason[i]),
+                    std::string(code_of(AbsenceKind(a.kind[i])))});
   return rows;
 }
 
@@ -79,9 +84,9 @@ Rows decision_rows(const RegionModel& region) {
 }
 
 constexpr std::string_view kEnrolments =
-    "SELECT leerling_id, onderwijssoort, startdatum, einddatum, vestiging_id FROM inschrijvingen";
+    "SELECT leerling_id, onderwijssoort, startdatum, einddatum, vestiging_id, cluster, niveau FROM inschrijvingen";
 constexpr std::string_view kAbsences =
-    "SELECT leerling_id, thuiszitter, startdatum, einddatum, vestiging_id, reden FROM verzuim ORDER BY rowid";
+    "SELECT leerling_id, thuiszitter, startdatum, einddatum, vestiging_id, reden, soort FROM verzuim ORDER BY rowid";
 constexpr std::string_view kDecisions =
     "SELECT leerling_id, soort, uitkomst, categorie, voorziening_id, aanvraagdatum, besluitdatum, startdatum, "
     "einddatum FROM ondersteuning ORDER BY rowid";
@@ -109,6 +114,15 @@ void expect_model_equals_tables(Database& db, const RegionModel& region) {
   // Absence reports and decisions keep the stored order.
   EXPECT_EQ(absence_rows(region), query_rows(db, kAbsences));
   EXPECT_EQ(decision_rows(region), query_rows(db, kDecisions));
+  // Birth dates per pupil: the earliest geboortedatum of the pupil's inschrijvingen, else unknown.
+  std::map<std::string, std::string> births;
+  for (const auto& row : query_rows(db, "SELECT leerling_id, min(geboortedatum) FROM inschrijvingen GROUP BY leerling_id"))
+    births[row[0]] = row[1];
+  ASSERT_EQ(e.pupil_birth.size(), e.pupil_count());
+  for (size_t p = 0; p < e.pupil_count(); ++p) {
+    const auto found = births.find(std::string(e.pupil_ids[p]));
+    EXPECT_EQ(day_text(e.pupil_birth[p], kNoDate), found == births.end() ? "NULL" : found->second) << e.pupil_ids[p];
+  }
   // Dense pupil ids: every pupil of the three tables once, in order of first appearance.
   std::vector<std::string> pupils;
   for (size_t p = 0; p < e.pupil_count(); ++p) pupils.emplace_back(e.pupil_ids[p]);

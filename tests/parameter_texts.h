@@ -15,6 +15,7 @@ inline std::string valid_parameter_text(Parameter p) {
     case Parameter::ijkjaar: return "2019";
     case Parameter::peildatum: return "2020-10-01";
     case Parameter::schooljaar: return "2020-2021";
+    case Parameter::gebied: return "NL";
   }
   return "";
 }

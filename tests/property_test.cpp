@@ -1,7 +1,9 @@
 // Property test: on generated regions, clean and dirty, stroom's leerlingen, stromen,
-// verblijfsduur and thuiszitters equal the naive reference implementations, computed from the
+// verblijfsduur, thuiszitters and the Inzicht measures equal the naive reference implementations, computed from the
 // same imported rows (read with plain SQL).
 #include <gtest/gtest.h>
+
+#include <set>
 
 #include "reference_measures.h"
 #include "test_support.h"
@@ -46,6 +48,19 @@ TEST_P(GeneratedRegionProperty, MeasuresEqualTheReferenceImplementations) {
   for (const char* date : {"2019-03-15", "2021-10-01", "2022-06-30"})
     EXPECT_EQ(measure(db, {"thuiszitters", "--at", date}), test::reference_thuiszitters_csv(spells, absences, date))
         << date;
+
+  // The Inzicht measures (inzicht.md).
+  EXPECT_EQ(measure(db, {"leerlingen_cluster"}), test::reference_leerlingen_cluster_csv(spells));
+  EXPECT_EQ(measure(db, {"leerlingen_niveau"}), test::reference_leerlingen_niveau_csv(spells));
+  for (int ijkjaar : {2018, 2020})
+    EXPECT_EQ(measure(db, {"verwachting", "--ijkjaar", std::to_string(ijkjaar)}), test::reference_verwachting_csv(spells, ijkjaar))
+        << ijkjaar;
+  const auto counts = test::read_reference_counts(db);
+  ASSERT_FALSE(counts.empty());
+  std::set<std::string> gebieden;
+  for (const auto& c : counts) gebieden.insert(c.gebied);
+  for (const std::string& gebied : gebieden)
+    EXPECT_EQ(measure(db, {"vergelijking", "--gebied", gebied}), test::reference_vergelijking_csv(spells, counts, gebied)) << gebied;
 }
 
 INSTANTIATE_TEST_SUITE_P(CleanAndDirty, GeneratedRegionProperty,

@@ -85,6 +85,22 @@ std::string query_text(sqlite3_stmt* statement, int column) {
   return text ? reinterpret_cast<const char*>(text) : "";
 }
 
+std::vector<std::vector<std::string>> read_text_rows(const std::filesystem::path& db_path, const char* sql) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+    throw std::runtime_error("cannot open " + db_path.string());
+  sqlite3_stmt* statement = nullptr;
+  sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
+  std::vector<std::vector<std::string>> rows;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    rows.emplace_back();
+    for (int c = 0; c < sqlite3_column_count(statement); ++c) rows.back().push_back(query_text(statement, c));
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return rows;
+}
+
 template <typename Row>
 std::vector<Row> read_rows(const std::filesystem::path& db_path, const char* sql) {
   sqlite3* db = nullptr;
@@ -103,7 +119,18 @@ std::vector<Row> read_rows(const std::filesystem::path& db_path, const char* sql
 }  // namespace
 
 std::vector<ReferenceSpell> read_reference_spells(const std::filesystem::path& db) {
-  return read_rows<ReferenceSpell>(db, "SELECT leerling_id, onderwijssoort, startdatum, einddatum FROM inschrijvingen");
+  std::vector<ReferenceSpell> spells;
+  for (auto& r : read_text_rows(db, "SELECT leerling_id, onderwijssoort, startdatum, ifnull(einddatum, ''), "
+                                    "ifnull(cluster, ''), ifnull(niveau, '') FROM inschrijvingen"))
+    spells.push_back({r[0], r[1], r[2], r[3], r[4], r[5]});
+  return spells;
+}
+
+std::vector<ReferenceCount> read_reference_counts(const std::filesystem::path& db) {
+  std::vector<ReferenceCount> counts;
+  for (auto& r : read_text_rows(db, "SELECT teldatum, gebied, onderwijssoort, aantal FROM tellingen"))
+    counts.push_back({r[0], r[1], r[2], r[3]});
+  return counts;
 }
 
 std::vector<ReferenceAbsence> read_reference_absences(const std::filesystem::path& db) {
@@ -285,6 +312,123 @@ std::string reference_thuiszitters_csv(const std::vector<ReferenceSpell>& spells
   }
   return "datum;maat;waarde\n" + date + ";actief;" + std::to_string(pupils.size()) + "\n" + date + ";per1000;" +
          per1000 + "\n" + date + ";mediaan_weken;" + median + "\n";
+}
+
+}  // namespace stroom::test
+
+namespace stroom::test {
+namespace {
+
+// Distinct pupils enrolled on t in `setting` with a spell whose `field` is `value`.
+long pupils_with(const std::vector<ReferenceSpell>& spells, const std::string& t, const std::string& setting,
+                 std::string ReferenceSpell::*field, const std::string& value) {
+  std::set<std::string> pupils;
+  for (const auto& s : spells)
+    if (enrolled(s, t) && s.setting == setting && s.*field == value) pupils.insert(s.pupil);
+  return long(pupils.size());
+}
+
+long pupils_in(const std::vector<ReferenceSpell>& spells, const std::string& t, const std::set<std::string>& settings) {
+  std::set<std::string> pupils;
+  for (const auto& s : spells)
+    if (enrolled(s, t) && settings.count(s.setting)) pupils.insert(s.pupil);
+  return long(pupils.size());
+}
+
+std::string breakdown_csv(const std::vector<ReferenceSpell>& spells, const std::string& column,
+                          std::string ReferenceSpell::*field,
+                          const std::vector<std::pair<std::string, std::vector<std::string>>>& rows) {
+  std::string out = "datum;onderwijssoort;" + column + ";waarde\n";
+  for (const auto& t : teldata(spells))
+    for (const auto& [setting, values] : rows)
+      for (const auto& value : values)
+        out += t + ";" + setting + ";" + (value.empty() ? "onbekend" : value) + ";" +
+               std::to_string(pupils_with(spells, t, setting, field, value)) + "\n";
+  return out;
+}
+
+// P(X <= k) for X ~ Poisson(mean), the textbook sum (long double reaches e^-11000).
+long double poisson_at_most(long k, long double mean) {
+  long double term = std::exp(-mean), sum = 0;
+  for (long i = 0; i <= k; ++i) {
+    sum += term;
+    term *= mean / (i + 1);
+  }
+  return sum;
+}
+
+}  // namespace
+
+std::string reference_leerlingen_cluster_csv(const std::vector<ReferenceSpell>& spells) {
+  const std::vector<std::string> clusters = {"1", "2", "3", "4", ""};
+  return breakdown_csv(spells, "cluster", &ReferenceSpell::cluster, {{"so", clusters}, {"vso", clusters}});
+}
+
+std::string reference_leerlingen_niveau_csv(const std::vector<ReferenceSpell>& spells) {
+  return breakdown_csv(spells, "niveau", &ReferenceSpell::niveau,
+                       {{"vo", {"brug", "vmbo-b", "vmbo-k", "vmbo-gt", "havo", "vwo", ""}},
+                        {"vso", {"vervolgonderwijs", "arbeidsmarkt", "dagbesteding", ""}}});
+}
+
+std::string reference_verwachting_csv(const std::vector<ReferenceSpell>& spells, int ijkjaar) {
+  const std::string base = std::to_string(ijkjaar) + "-10-01";
+  const std::set<std::string> po = {"bao", "sbo", "so"}, vo = {"vo", "pro", "vso", "isk"};
+  struct Group {
+    std::string label, setting, cluster;  // cluster "" = every cluster
+  };
+  std::vector<Group> groups;
+  for (const auto& s : kSettings) groups.push_back({s, s, ""});
+  for (const std::string s : {"so", "vso"})
+    for (const std::string c : {"1", "2", "3", "4"}) groups.push_back({s + "-" + c, s, c});
+  auto count = [&](const Group& g, const std::string& t) {
+    if (g.cluster.empty()) return pupils_in(spells, t, {g.setting});
+    return pupils_with(spells, t, g.setting, &ReferenceSpell::cluster, g.cluster);
+  };
+  std::string out = "datum;groep;waargenomen;verwacht;verschil_pct;oordeel\n";
+  for (const auto& t : teldata(spells)) {
+    if (t <= base) continue;
+    for (const auto& g : groups) {
+      const auto& sector = po.count(g.setting) ? po : vo;
+      const long observed = count(g, t), then = count(g, base);
+      const long sector_now = pupils_in(spells, t, sector), sector_then = pupils_in(spells, base, sector);
+      out += t + ";" + g.label + ";" + std::to_string(observed) + ";";
+      if (then == 0 || sector_then == 0) {
+        out += ";;\n";
+        continue;
+      }
+      const double expected = double(then) * double(sector_now) / double(sector_then);
+      out += number(expected) + ";";
+      if (expected > 0) out += number(100.0 * (double(observed) / expected - 1.0));
+      const long double at_least = observed == 0 ? 1.0L : 1.0L - poisson_at_most(observed - 1, expected);
+      const long double at_most = poisson_at_most(observed, expected);
+      out += std::string(";") + (at_least < 0.025L ? "boven" : at_most < 0.025L ? "onder" : "ruis") + "\n";
+    }
+  }
+  return out;
+}
+
+std::string reference_vergelijking_csv(const std::vector<ReferenceSpell>& spells, const std::vector<ReferenceCount>& counts,
+                                       const std::string& gebied) {
+  const std::vector<std::pair<std::string, std::string>> rates = {{"sbo", "bao"}, {"so", "bao"}, {"pro", "vo"}, {"vso", "vo"}};
+  std::string out = "datum;onderwijssoort;regio;gebied\n";
+  for (const auto& t : teldata(spells)) {
+    std::map<std::string, long> sum;
+    bool any = false;
+    for (const auto& c : counts)
+      if (c.teldatum == t && c.gebied == gebied) {
+        any = true;
+        sum[c.setting] += std::stol(c.aantal);
+      }
+    if (!any) continue;
+    for (const auto& [setting, denominator] : rates) {
+      const long part = pupils_in(spells, t, {setting}), whole = pupils_in(spells, t, {denominator});
+      out += t + ";" + setting + ";" + (whole > 0 ? number(100.0 * double(part) / double(whole)) : "") + ";";
+      if (sum.count(denominator) && sum[denominator] > 0)
+        out += number(100.0 * double(sum[setting]) / double(sum[denominator]));
+      out += "\n";
+    }
+  }
+  return out;
 }
 
 }  // namespace stroom::test

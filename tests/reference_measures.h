@@ -13,6 +13,10 @@ namespace stroom::test {
 
 struct ReferenceSpell {
   std::string pupil, setting, start, end;  // end "" = open
+  std::string cluster = "", niveau = "";   // "" = onbekend
+};
+struct ReferenceCount {  // a tellingen row
+  std::string teldatum, gebied, setting, aantal;
 };
 struct ReferenceAbsence {
   std::string pupil, thuiszitter, start, end;  // end "" = open (exclusive)
@@ -21,6 +25,7 @@ struct ReferenceAbsence {
 // Rows straight from an imported database (plain SQL through the sqlite3 C API).
 std::vector<ReferenceSpell> read_reference_spells(const std::filesystem::path& db);
 std::vector<ReferenceAbsence> read_reference_absences(const std::filesystem::path& db);
+std::vector<ReferenceCount> read_reference_counts(const std::filesystem::path& db);
 
 // leerlingen: (datum, onderwijssoort or "totaal") -> distinct pupils, for every teldatum of the
 // maatboek definition, read from an inschrijvingen.csv text with ';' and no quoted fields.
@@ -36,5 +41,13 @@ std::map<std::string, std::vector<std::pair<long, double>>> reference_kaplan_mei
     const std::vector<ReferenceSpell>& spells, const std::string& peildatum);
 std::string reference_thuiszitters_csv(const std::vector<ReferenceSpell>& spells,
                                        const std::vector<ReferenceAbsence>& absences, const std::string& date);
+
+// The Inzicht measures (inzicht.md) as CSV: leerlingen_cluster and leerlingen_niveau on every
+// teldatum, verwachting with its Poisson tails by the direct sum, vergelijking against a gebied.
+std::string reference_leerlingen_cluster_csv(const std::vector<ReferenceSpell>& spells);
+std::string reference_leerlingen_niveau_csv(const std::vector<ReferenceSpell>& spells);
+std::string reference_verwachting_csv(const std::vector<ReferenceSpell>& spells, int ijkjaar);
+std::string reference_vergelijking_csv(const std::vector<ReferenceSpell>& spells, const std::vector<ReferenceCount>& counts,
+                                       const std::string& gebied);
 
 }  // namespace stroom::test

@@ -39,6 +39,7 @@ constexpr ParameterOption kParameterOptions[] = {
     {Parameter::ijkjaar, "IJkjaar (JJJJ), voor ontwikkeling"},
     {Parameter::peildatum, "Peildatum (JJJJ-MM-DD), voor verblijfsduur"},
     {Parameter::schooljaar, "Schooljaar (JJJJ-JJJJ), voor kosten"},
+    {Parameter::gebied, "Gebied uit de tellingen (NL, SWV-code of gemeente), voor vergelijking"},
 };
 
 // The selection of the region every measure takes (measures/region_selection.h).

@@ -18,10 +18,7 @@ namespace stroom {
 enum class VoLevel : uint8_t { vmbo_b, vmbo_k, vmbo_gt, havo, vwo };
 inline constexpr size_t kVoLevelCount = 5;
 
-// The niveau column of inschrijvingen (formats.md); none for settings without one.
-enum class Niveau : uint8_t {
-  none, brug, vmbo_b, vmbo_k, vmbo_gt, havo, vwo, vervolgonderwijs, arbeidsmarkt, dagbesteding
-};
+// The niveau column of inschrijvingen (Niveau, model/registrations.h); none for settings without one.
 std::string_view niveau_code(Niveau niveau);
 Niveau niveau_of(VoLevel level);
 

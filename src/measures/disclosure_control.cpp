@@ -229,8 +229,8 @@ std::vector<std::vector<Suppression>> disclosure_control(const MeasureTable& tab
   Protection(table, state).run();
   for (size_t r = 0; r < table.rows.size(); ++r)
     for (size_t c = 0; c < table.rows[r].size(); ++c)
-      if (table.rows[r][c].kind == MeasureCell::Kind::number && table.rows[r][c].from_suppressed_count)
-        state[r][c] = Suppression::derived;
+      if (table.rows[r][c].kind != MeasureCell::Kind::count && table.rows[r][c].from_suppressed_count)
+        state[r][c] = Suppression::derived;  // a number, or a label drawn from one (verwachting's oordeel)
   return state;
 }
 

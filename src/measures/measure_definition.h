@@ -34,10 +34,11 @@ struct MeasureParameters {
   std::optional<int> ijkjaar;             // --ijkjaar
   std::optional<Date> peildatum;          // --peildatum
   std::optional<SchoolYear> schooljaar;   // --schooljaar
+  std::optional<std::string> gebied;      // --gebied, a gebied of tellingen (vergelijking)
   RegionSelection selectie;               // --swv, --sector, --bestuur, --gemeente, --vestiging
 };
 
-enum class Parameter { at, ijkjaar, peildatum, schooljaar };
+enum class Parameter { at, ijkjaar, peildatum, schooljaar, gebied };
 
 // A measure that cannot be computed with the given parameters (Dutch message, exit status 1).
 class MeasureError : public std::runtime_error {

@@ -7,11 +7,13 @@
 #include <fmt/format.h>
 
 #include "measures/region_selection.h"
+#include "model/trim.h"
 
 namespace stroom {
 namespace {
 
-constexpr Parameter kAllParameters[] = {Parameter::at, Parameter::ijkjaar, Parameter::peildatum, Parameter::schooljaar};
+constexpr Parameter kAllParameters[] = {Parameter::at, Parameter::ijkjaar, Parameter::peildatum, Parameter::schooljaar,
+                                        Parameter::gebied};
 constexpr int kFirstYear = 1900;  // an ijkjaar outside these is a typing error, not a year
 constexpr int kLastYear = 2200;
 
@@ -60,11 +62,23 @@ void set_parameter(MeasureParameters& p, Parameter parameter, const std::string&
       if (!p.schooljaar)
         throw MeasureError(fmt::format("{}{} '{}' is geen schooljaar (verwacht JJJJ-JJJJ)", prefix, name, text));
       return;
+    case Parameter::gebied:  // whether tellingen holds it is the measure's check: it needs the data
+      p.gebied = std::string(trim(text, " "));
+      if (p.gebied->empty()) throw MeasureError(fmt::format("{}{} is leeg; geef een gebied uit de tellingen (NL, een SWV-code of een gemeente)", prefix, name));
+      return;
   }
 }
 
 std::string range_text(const DataRange& range) {
   return fmt::format("de gegevens lopen van {} tot en met {}", range.first.iso(), range.last.iso());
+}
+
+// Names (a gemeente, a bestuur) may hold '&', '=' or '%': escaped in a canonical query, so that
+// no two requests share a key.
+std::string escaped(std::string_view value) {
+  std::string text;
+  for (char c : value) text += c == '&' || c == '=' || c == '%' ? fmt::format("%{:02X}", int(c)) : std::string(1, c);
+  return text;
 }
 
 void widen(std::optional<DataRange>& range, int32_t days) {
@@ -173,16 +187,12 @@ std::string canonical_query(const MeasureDefinition& measure, const MeasureParam
       case Parameter::ijkjaar: value = std::to_string(*p.ijkjaar); break;
       case Parameter::peildatum: value = p.peildatum->iso(); break;
       case Parameter::schooljaar: value = p.schooljaar->label(); break;
+      case Parameter::gebied: value = escaped(*p.gebied); break;
     }
     key += fmt::format("{}={}&", parameter_name(parameter), value);
   }
-  // Names may hold '&', '=' or '%': escaped, so that no two selections share a key.
   for (std::string_view name : kSelectionNames)
-    if (const auto& value = selection_field(p.selectie, name)) {
-      std::string escaped;
-      for (char c : *value) escaped += c == '&' || c == '=' || c == '%' ? fmt::format("%{:02X}", int(c)) : std::string(1, c);
-      key += fmt::format("{}={}&", name, escaped);
-    }
+    if (const auto& value = selection_field(p.selectie, name)) key += fmt::format("{}={}&", name, escaped(*value));
   return key;
 }
 

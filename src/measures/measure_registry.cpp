@@ -7,6 +7,7 @@
 #include "measures/grensverkeer.h"
 #include "measures/kosten.h"
 #include "measures/leerlingen.h"
+#include "measures/leerlingen_cluster_niveau.h"
 #include "measures/ontwikkeling.h"
 #include "measures/region_selection.h"
 #include "measures/stromen.h"
@@ -14,8 +15,10 @@
 #include "measures/thuiszitters.h"
 #include "measures/tlv_measures.h"
 #include "measures/two_year_change.h"
+#include "measures/vergelijking.h"
 #include "measures/verblijfsduur.h"
 #include "measures/verblijfsduur_curve.h"
+#include "measures/verwachting.h"
 #include "measures/wachtlijst.h"
 
 namespace stroom {
@@ -30,6 +33,8 @@ const std::vector<MeasureDefinition>& measure_registry() {
       verblijfsduur_curve_measure(),
       thuiszitters_per_school_measure(), thuiszitters_per_reden_measure(), thuiszitter_meldingen_measure(),
       leerlingen_2jaar_measure(), thuiszitters_2jaar_measure(),
+      // Inzicht (inzicht.md, binding like the maatboek).
+      leerlingen_cluster_measure(), leerlingen_niveau_measure(), verwachting_measure(), vergelijking_measure(),
   };
   return registry;
 }
@@ -46,6 +51,7 @@ std::string_view parameter_flag(Parameter parameter) {
     case Parameter::ijkjaar: return "--ijkjaar";
     case Parameter::peildatum: return "--peildatum";
     case Parameter::schooljaar: return "--schooljaar";
+    case Parameter::gebied: return "--gebied";
   }
   return "";
 }
@@ -56,6 +62,7 @@ bool parameter_given(const MeasureParameters& p, Parameter parameter) {
     case Parameter::ijkjaar: return p.ijkjaar.has_value();
     case Parameter::peildatum: return p.peildatum.has_value();
     case Parameter::schooljaar: return p.schooljaar.has_value();
+    case Parameter::gebied: return p.gebied.has_value();
   }
   return false;
 }

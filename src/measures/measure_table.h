@@ -24,8 +24,9 @@ struct MeasureCell {
   std::string label;
   int64_t count = 0;
   double number = 0;
-  // A number computed from a count that its own published table suppresses (a count of 1-4, or
-  // one suppressed so that a count of 1-4 cannot be derived from it): emptied when publishing.
+  // A number (or a label derived from one, such as a verdict) computed from a count that its own
+  // published table suppresses (a count of 1-4, or one suppressed so that a count of 1-4 cannot be
+  // derived from it): emptied when publishing.
   bool from_suppressed_count = false;
 
   static MeasureCell text(std::string value) { return {Kind::label, std::move(value), 0, 0, false}; }

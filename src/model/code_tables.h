@@ -70,6 +70,14 @@ struct CodeTable<AbsenceKind> {
       {AbsenceKind::vrijstelling, "vrijstelling"}}};
 };
 
+template <>
+struct CodeTable<Niveau> {
+  static constexpr std::array<Code<Niveau>, 9> entries = {{
+      {Niveau::brug, "brug"}, {Niveau::vmbo_b, "vmbo-b"}, {Niveau::vmbo_k, "vmbo-k"}, {Niveau::vmbo_gt, "vmbo-gt"},
+      {Niveau::havo, "havo"}, {Niveau::vwo, "vwo"}, {Niveau::vervolgonderwijs, "vervolgonderwijs"},
+      {Niveau::arbeidsmarkt, "arbeidsmarkt"}, {Niveau::dagbesteding, "dagbesteding"}}};
+};
+
 template <Coded Enum>
 inline constexpr size_t kCodeCount = CodeTable<Enum>::entries.size();
 

@@ -86,7 +86,12 @@ void finish_enrolment_columns(EnrolmentColumns& columns) {
     for (auto* i = begin + 1; i < end; ++i)  // insertion sort: most pupils have one to three spells
       for (auto* j = i; j > begin && before(*j, *(j - 1)); --j) std::swap(*j, *(j - 1));
   }
+  if (columns.cluster.size() != spells) columns.cluster.assign(spells, kNoCluster);
+  if (columns.niveau.size() != spells) columns.niveau.assign(spells, kNoNiveau);
+  if (columns.pupil_birth.size() != pupils) columns.pupil_birth.resize(pupils, kNoDate);
   permute(columns.setting, order);
+  permute(columns.cluster, order);
+  permute(columns.niveau, order);
   permute(columns.start, order);
   permute(columns.end, order);
   if (with_vestiging) permute(columns.vestiging, order);

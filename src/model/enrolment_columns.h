@@ -13,12 +13,14 @@
 #include <vector>
 
 #include "model/calendar.h"
+#include "model/registrations.h"
 #include "model/setting.h"
 #include "model/string_column.h"
 
 namespace stroom {
 
 inline constexpr int32_t kOpenEnd = std::numeric_limits<int32_t>::max();
+inline constexpr int32_t kNoDate = INT32_MIN;  // an unknown date in a column
 
 struct EnrolmentColumns {
   std::vector<uint32_t> pupil;    // dense pupil id
@@ -26,6 +28,9 @@ struct EnrolmentColumns {
   std::vector<int32_t> start;     // days since epoch
   std::vector<int32_t> end;       // inclusive, kOpenEnd when open
   std::vector<uint32_t> vestiging;  // index into RegionModel::vestiging_ids
+  std::vector<uint8_t> cluster;   // 1-4, kNoCluster (0) when empty (onbekend)
+  std::vector<uint8_t> niveau;    // Niveau, kNoNiveau (0) when empty (onbekend)
+  std::vector<int32_t> pupil_birth;  // by dense pupil id: geboortedatum in days, kNoDate when unknown
   std::vector<uint32_t> pupil_first_spell;  // pupil p's spells are [first[p], first[p+1])
   StringColumn pupil_ids;                   // dense id -> stored leerling_id
 
@@ -41,9 +46,11 @@ struct EnrolmentColumns {
   std::optional<Date> latest_date() const { return latest; }
 };
 
-// Sorts spells by (pupil, start, end, setting, vestiging) and fills pupil_first_spell, latest and
-// teldata. Used by every loader; pupil and pupil_ids must be complete (every pupil id <
-// pupil_ids.size()).
+// Sorts spells by (pupil, start, end, setting, vestiging), carrying cluster and niveau along,
+// and fills pupil_first_spell, latest and teldata. Used by every loader; pupil and pupil_ids must
+// be complete (every pupil id < pupil_ids.size()). A loader that has no cluster, niveau or birth
+// dates may leave those columns empty: they are filled with onbekend here, so every measure can
+// index them.
 void finish_enrolment_columns(EnrolmentColumns& columns);
 
 }  // namespace stroom

@@ -19,6 +19,7 @@ namespace stroom {
 struct AbsenceColumns {
   std::vector<uint32_t> pupil;
   std::vector<uint8_t> thuiszitter;  // 1 = ja
+  std::vector<uint8_t> kind;         // AbsenceKind (the verzuim soort)
   std::vector<int32_t> start;
   std::vector<int32_t> end;
   std::vector<uint32_t> vestiging;  // index into RegionModel::vestiging_ids, kNoIndex when empty
@@ -41,7 +42,6 @@ struct DecisionColumns {
 };
 
 inline constexpr uint32_t kNoIndex = UINT32_MAX;
-inline constexpr int32_t kNoDate = INT32_MIN;
 inline constexpr uint8_t kNoCategory = UINT8_MAX;
 
 struct RegionModel {

@@ -55,6 +55,15 @@ struct SupportDecision {
 
 enum class AbsenceKind : uint8_t { relatief, absoluut, vrijstelling };
 
+// The niveau column of inschrijvingen (formats.md): levels for vo, exit profiles for vso; none
+// (0) for an empty niveau (onbekend), so the model's column needs no separate "known" flag. The
+// generator writes the same enumeration.
+enum class Niveau : uint8_t {
+  none, brug, vmbo_b, vmbo_k, vmbo_gt, havo, vwo, vervolgonderwijs, arbeidsmarkt, dagbesteding
+};
+inline constexpr uint8_t kNoNiveau = uint8_t(Niveau::none);
+inline constexpr uint8_t kNoCluster = 0;
+
 struct AbsenceReport {
   std::string id;
   std::string pupil_id;

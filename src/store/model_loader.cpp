@@ -266,7 +266,22 @@ size_t row_bound(Database& db, std::string_view table) {
   return size_t(std::max<int64_t>(0, db.query_int(fmt::format("SELECT max(rowid) FROM {}", table)).value_or(0)));
 }
 
-void load_enrolment_rows(Database& db, RegionModel& region, LoadIds& ids) {
+// A stored cluster ("1"-"4") or niveau code; 0 (onbekend) when NULL.
+uint8_t stored_cluster(RowReader::Field field) {
+  if (field.null()) return kNoCluster;
+  const auto text = field.text();
+  if (text.size() == 1 && text[0] >= '1' && text[0] <= '4') return uint8_t(text[0] - '0');
+  throw StoreError(fmt::format("onbekend cluster '{}' in de database", text));
+}
+
+uint8_t stored_niveau(RowReader::Field field) {
+  if (field.null()) return kNoNiveau;
+  if (auto niveau = find_code<Niveau>(field.text())) return uint8_t(*niveau);
+  if (auto niveau = parse_code<Niveau>(field.text())) return uint8_t(*niveau);
+  throw StoreError(fmt::format("onbekend niveau '{}' in de database", field.text()));
+}
+
+void load_enrolment_rows(Database& db, RegionModel& region, LoadIds& ids, std::vector<int32_t>& row_birth) {
   auto& e = region.enrolments;
   const size_t rows = row_bound(db, "inschrijvingen");
   e.pupil.reserve(rows);
@@ -274,7 +289,12 @@ void load_enrolment_rows(Database& db, RegionModel& region, LoadIds& ids) {
   e.start.reserve(rows);
   e.end.reserve(rows);
   e.vestiging.reserve(rows);
-  RowReader query(db, "SELECT leerling_id, onderwijssoort, startdatum, einddatum, vestiging_id FROM inschrijvingen");
+  e.cluster.reserve(rows);
+  e.niveau.reserve(rows);
+  row_birth.reserve(rows);
+  RowReader query(db,
+                  "SELECT leerling_id, onderwijssoort, startdatum, einddatum, vestiging_id, cluster, niveau, "
+                  "geboortedatum FROM inschrijvingen");
   PupilColumn pupils(ids.pupil, e.pupil);
   while (query.step()) {
     pupils.push_back(query[0].text());
@@ -282,8 +302,24 @@ void load_enrolment_rows(Database& db, RegionModel& region, LoadIds& ids) {
     e.start.push_back(stored_date(query[2].text()));
     e.end.push_back(optional_date(query[3], kOpenEnd));
     e.vestiging.push_back(ids.vestiging(query[4].text()));
+    e.cluster.push_back(stored_cluster(query[5]));
+    e.niveau.push_back(stored_niveau(query[6]));
+    row_birth.push_back(optional_date(query[7], kNoDate));
   }
   pupils.finish();
+}
+
+// The birth date per pupil from the enrolment rows' geboortedatum (the rows' pupils are resolved
+// only in batches, so the dates wait per row until then). Rows that disagree: the earliest date,
+// so the answer does not depend on the order of the rows in the store.
+void fold_birth_dates(EnrolmentColumns& e, std::vector<int32_t>& row_birth) {
+  e.pupil_birth.assign(e.pupil_count(), kNoDate);
+  for (size_t i = 0; i < row_birth.size(); ++i) {
+    if (row_birth[i] == kNoDate) continue;
+    int32_t& birth = e.pupil_birth[e.pupil[i]];
+    if (birth == kNoDate || row_birth[i] < birth) birth = row_birth[i];
+  }
+  std::vector<int32_t>().swap(row_birth);
 }
 
 void load_absences(Database& db, RegionModel& region, LoadIds& ids) {
@@ -291,11 +327,12 @@ void load_absences(Database& db, RegionModel& region, LoadIds& ids) {
   const size_t rows = row_bound(db, "verzuim");
   a.pupil.reserve(rows);
   a.thuiszitter.reserve(rows);
+  a.kind.reserve(rows);
   a.start.reserve(rows);
   a.end.reserve(rows);
   a.vestiging.reserve(rows);
   a.reason.reserve(rows);
-  RowReader query(db, "SELECT leerling_id, thuiszitter, startdatum, einddatum, vestiging_id, reden FROM verzuim");
+  RowReader query(db, "SELECT leerling_id, thuiszitter, startdatum, einddatum, vestiging_id, reden, soort FROM verzuim");
   PupilColumn pupils(ids.pupil, a.pupil);
   while (query.step()) {
     pupils.push_back(query[0].text());
@@ -304,6 +341,7 @@ void load_absences(Database& db, RegionModel& region, LoadIds& ids) {
     a.end.push_back(optional_date(query[3], kOpenEnd));
     a.vestiging.push_back(optional_id(query[4], ids.vestiging));
     a.reason.push_back(optional_id(query[5], ids.reason));
+    a.kind.push_back(stored_code<AbsenceKind>(query[6].text()));
   }
   pupils.finish();
 }
@@ -417,11 +455,13 @@ RegionModel load_region(Database& db) {
   const size_t pupil_rows = row_bound(db, "inschrijvingen") + row_bound(db, "verzuim") + row_bound(db, "ondersteuning");
   region.enrolments.pupil_ids.reserve(pupil_rows, pupil_rows * 36);
   LoadIds ids(region.enrolments.pupil_ids);
-  load_enrolment_rows(db, region, ids);
+  std::vector<int32_t> row_birth;
+  load_enrolment_rows(db, region, ids, row_birth);
   load_absences(db, region, ids);
   load_decisions(db, region, ids);
   load_small_tables(db, region, ids);
   finish_ids(region, ids);
+  fold_birth_dates(region.enrolments, row_birth);  // every table's pupils are known now
   finish_enrolment_columns(region.enrolments);
   return region;
 }
