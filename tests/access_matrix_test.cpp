@@ -213,8 +213,11 @@ TEST_F(AccessMatrixTest, AnalistGetsOnlySuppressedCounts) {
         if (!matched[i] && same_labels(full["rijen"][i], published["rijen"][p])) matched[i] = true, full_row_of[p] = i;
       if (!full_row_of.count(p)) unmatched_published.push_back(p);
     }
-    if (published["rijen"].size() == full["rijen"].size()) {
-      EXPECT_TRUE(unmatched_published.empty()) << m.id;
+    // A published row without its beheerder's row is a merged `overig` row (one small row merged
+    // keeps the row count, so the count alone does not tell).
+    for (size_t p : unmatched_published) {
+      const auto& row = published["rijen"][p];
+      EXPECT_TRUE(std::ranges::any_of(row.items(), [](const auto& item) { return item.value() == "overig"; })) << m.id << " " << row;
     }
     for (size_t p = 0; p < published["rijen"].size(); ++p)
       for (const auto& [column, value] : published["rijen"][p].items()) {
