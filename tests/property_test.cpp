@@ -1,8 +1,9 @@
 // Property test: on generated regions, clean and dirty, stroom's leerlingen, stromen,
-// verblijfsduur and thuiszitters equal the naive reference implementations, computed from the
+// verblijfsduur, thuiszitters and kwaliteit equal the naive reference implementations, computed from the
 // same imported rows (read with plain SQL).
 #include <gtest/gtest.h>
 
+#include "reference_kwaliteit.h"
 #include "reference_measures.h"
 #include "test_support.h"
 
@@ -46,6 +47,7 @@ TEST_P(GeneratedRegionProperty, MeasuresEqualTheReferenceImplementations) {
   for (const char* date : {"2019-03-15", "2021-10-01", "2022-06-30"})
     EXPECT_EQ(measure(db, {"thuiszitters", "--at", date}), test::reference_thuiszitters_csv(spells, absences, date))
         << date;
+  EXPECT_EQ(measure(db, {"kwaliteit"}), test::reference_kwaliteit_csv(db));
 }
 
 INSTANTIATE_TEST_SUITE_P(CleanAndDirty, GeneratedRegionProperty,

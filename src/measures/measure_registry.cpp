@@ -6,6 +6,7 @@
 #include "measures/deelname.h"
 #include "measures/grensverkeer.h"
 #include "measures/kosten.h"
+#include "measures/kwaliteit.h"
 #include "measures/leerlingen.h"
 #include "measures/ontwikkeling.h"
 #include "measures/region_selection.h"
@@ -30,6 +31,8 @@ const std::vector<MeasureDefinition>& measure_registry() {
       verblijfsduur_curve_measure(),
       thuiszitters_per_school_measure(), thuiszitters_per_reden_measure(), thuiszitter_meldingen_measure(),
       leerlingen_2jaar_measure(), thuiszitters_2jaar_measure(),
+      // Inzicht (inzicht.md).
+      kwaliteit_measure(),
   };
   return registry;
 }

@@ -201,6 +201,7 @@ RegionModel select_region(const RegionModel& region, const RegionSelection& sele
   filter_column(e.start, oe.start, spells);
   filter_column(e.end, oe.end, spells);
   filter_column(e.vestiging, oe.vestiging, spells);
+  filter_column(e.cluster, oe.cluster, spells);
   oe.pupil_first_spell.assign(count + 1, 0);
   for (uint32_t p : oe.pupil) ++oe.pupil_first_spell[p + 1];
   for (size_t p = 0; p < count; ++p) oe.pupil_first_spell[p + 1] += oe.pupil_first_spell[p];
@@ -213,6 +214,7 @@ RegionModel select_region(const RegionModel& region, const RegionSelection& sele
   oa.pupil.reserve(absences.size());
   for (uint32_t i : absences) oa.pupil.push_back(renumber[a.pupil[i]]);
   filter_column(a.thuiszitter, oa.thuiszitter, absences);
+  filter_column(a.kind, oa.kind, absences);
   filter_column(a.start, oa.start, absences);
   filter_column(a.end, oa.end, absences);
   filter_column(a.vestiging, oa.vestiging, absences);

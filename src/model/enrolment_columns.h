@@ -26,6 +26,7 @@ struct EnrolmentColumns {
   std::vector<int32_t> start;     // days since epoch
   std::vector<int32_t> end;       // inclusive, kOpenEnd when open
   std::vector<uint32_t> vestiging;  // index into RegionModel::vestiging_ids
+  std::vector<uint8_t> cluster;     // 1-4 (so / vso), 0 = onbekend (empty)
   std::vector<uint32_t> pupil_first_spell;  // pupil p's spells are [first[p], first[p+1])
   StringColumn pupil_ids;                   // dense id -> stored leerling_id
 

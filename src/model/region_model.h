@@ -19,6 +19,7 @@ namespace stroom {
 struct AbsenceColumns {
   std::vector<uint32_t> pupil;
   std::vector<uint8_t> thuiszitter;  // 1 = ja
+  std::vector<uint8_t> kind;         // AbsenceKind (soort)
   std::vector<int32_t> start;
   std::vector<int32_t> end;
   std::vector<uint32_t> vestiging;  // index into RegionModel::vestiging_ids, kNoIndex when empty

@@ -104,6 +104,14 @@ uint8_t stored_code(std::string_view code) {
   throw StoreError(fmt::format("onbekende code '{}' in de database", code));
 }
 
+// The stored cluster (the import admits 1-4 or empty): 0 = onbekend.
+uint8_t stored_cluster(RowReader::Field field) {
+  const std::string_view text = field.text();
+  if (text.size() == 1 && text[0] >= '1' && text[0] <= '4') return uint8_t(text[0] - '0');
+  if (text.empty()) return 0;
+  throw StoreError(fmt::format("onbekend cluster '{}' in de database", text));
+}
+
 // Dense ids for strings, in order of first appearance, kept in a StringColumn. Open addressing
 // with linear probing; a slot holds the upper 32 bits of the string's hash (which also choose
 // the slot, so growing needs no rehash of the strings) and id + 1, 0 for an empty slot.
@@ -274,7 +282,9 @@ void load_enrolment_rows(Database& db, RegionModel& region, LoadIds& ids) {
   e.start.reserve(rows);
   e.end.reserve(rows);
   e.vestiging.reserve(rows);
-  RowReader query(db, "SELECT leerling_id, onderwijssoort, startdatum, einddatum, vestiging_id FROM inschrijvingen");
+  e.cluster.reserve(rows);
+  RowReader query(db,
+                  "SELECT leerling_id, onderwijssoort, startdatum, einddatum, vestiging_id, cluster FROM inschrijvingen");
   PupilColumn pupils(ids.pupil, e.pupil);
   while (query.step()) {
     pupils.push_back(query[0].text());
@@ -282,6 +292,7 @@ void load_enrolment_rows(Database& db, RegionModel& region, LoadIds& ids) {
     e.start.push_back(stored_date(query[2].text()));
     e.end.push_back(optional_date(query[3], kOpenEnd));
     e.vestiging.push_back(ids.vestiging(query[4].text()));
+    e.cluster.push_back(stored_cluster(query[5]));
   }
   pupils.finish();
 }
@@ -291,11 +302,13 @@ void load_absences(Database& db, RegionModel& region, LoadIds& ids) {
   const size_t rows = row_bound(db, "verzuim");
   a.pupil.reserve(rows);
   a.thuiszitter.reserve(rows);
+  a.kind.reserve(rows);
   a.start.reserve(rows);
   a.end.reserve(rows);
   a.vestiging.reserve(rows);
   a.reason.reserve(rows);
-  RowReader query(db, "SELECT leerling_id, thuiszitter, startdatum, einddatum, vestiging_id, reden FROM verzuim");
+  RowReader query(db,
+                  "SELECT leerling_id, thuiszitter, startdatum, einddatum, vestiging_id, reden, soort FROM verzuim");
   PupilColumn pupils(ids.pupil, a.pupil);
   while (query.step()) {
     pupils.push_back(query[0].text());
@@ -304,6 +317,7 @@ void load_absences(Database& db, RegionModel& region, LoadIds& ids) {
     a.end.push_back(optional_date(query[3], kOpenEnd));
     a.vestiging.push_back(optional_id(query[4], ids.vestiging));
     a.reason.push_back(optional_id(query[5], ids.reason));
+    a.kind.push_back(stored_code<AbsenceKind>(query[6].text()));
   }
   pupils.finish();
 }
