@@ -208,10 +208,10 @@ std::optional<CellRef> cell_where(const Answers& answers, const std::string& ans
 }
 
 // Columns holding values rather than labels, by the maatboek's tables.
-const std::set<std::string> kValueColumns = {"waarde", "n", "gecensureerd", "verschil", "procent"};
+const std::set<std::string> kValueColumns = {"waarde", "n", "gecensureerd", "verschil", "procent", "aantal"};
 
 // A row labelled totaal is the sum of the rows with the same other labels (a pupil in two
-// settings counts in both, once in totaal: overlapping in `leerlingen`).
+// settings counts in both, once in totaal: overlapping in `leerlingen` and `kwaliteit`).
 void totaal_sums(const std::string& answer_key, const Answer& a, const std::string& id, std::vector<Sum>& sums) {
   if (a.published.empty()) return;
   std::vector<std::string> labels, values;
@@ -224,7 +224,9 @@ void totaal_sums(const std::string& answer_key, const Answer& a, const std::stri
         if (other != c) same[other] = a.published[t][other].get<std::string>();
       for (const std::string& v : values) {
         if (!a.full[t][v].is_number_integer()) continue;  // not a count (kosten's euros, differences)
-        Sum s{{}, {answer_key, t, v}, id == "leerlingen", id == "leerlingen"};
+        // kwaliteit: a (pupil, teldatum) pair counts at each vestiging involved, once in totaal.
+        const bool overlapping = id == "leerlingen" || id == "kwaliteit";
+        Sum s{{}, {answer_key, t, v}, overlapping, overlapping};
         for (size_t r : rows_where(a, same))
           if (r != t) s.parts.push_back({answer_key, r, v});
         sums.push_back(std::move(s));

@@ -1,10 +1,11 @@
 // Property test: on generated regions, clean and dirty, stroom's leerlingen, stromen,
-// verblijfsduur, thuiszitters and the Inzicht measures equal the naive reference implementations, computed from the
+// verblijfsduur, thuiszitters, kwaliteit and the other Inzicht measures equal the naive reference implementations, computed from the
 // same imported rows (read with plain SQL).
 #include <gtest/gtest.h>
 
 #include <set>
 
+#include "reference_kwaliteit.h"
 #include "reference_measures.h"
 #include "test_support.h"
 
@@ -61,6 +62,7 @@ TEST_P(GeneratedRegionProperty, MeasuresEqualTheReferenceImplementations) {
   for (const auto& c : counts) gebieden.insert(c.gebied);
   for (const std::string& gebied : gebieden)
     EXPECT_EQ(measure(db, {"vergelijking", "--gebied", gebied}), test::reference_vergelijking_csv(spells, counts, gebied)) << gebied;
+  EXPECT_EQ(measure(db, {"kwaliteit"}), test::reference_kwaliteit_csv(db));
 }
 
 INSTANTIATE_TEST_SUITE_P(CleanAndDirty, GeneratedRegionProperty,

@@ -27,5 +27,6 @@ void register_user_command(CLI::App& app, int* exit_code);
 void register_audit_command(CLI::App& app, int* exit_code);
 void register_retention_command(CLI::App& app, int* exit_code);
 void register_setting_command(CLI::App& app, int* exit_code);
+void register_check_command(CLI::App& app, int* exit_code);
 
 }  // namespace stroom::cli

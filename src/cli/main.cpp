@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   stroom::cli::register_audit_command(app, &exit_code);
   stroom::cli::register_retention_command(app, &exit_code);
   stroom::cli::register_setting_command(app, &exit_code);
+  stroom::cli::register_check_command(app, &exit_code);
   stroom::cli::use_dutch_help(app);  // CLI11 speaks English; users of stroom read Dutch
   try {
     app.parse(argc, argv);

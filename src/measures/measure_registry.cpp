@@ -6,6 +6,7 @@
 #include "measures/deelname.h"
 #include "measures/grensverkeer.h"
 #include "measures/kosten.h"
+#include "measures/kwaliteit.h"
 #include "measures/leerlingen.h"
 #include "measures/leerlingen_cluster_niveau.h"
 #include "measures/ontwikkeling.h"
@@ -35,6 +36,7 @@ const std::vector<MeasureDefinition>& measure_registry() {
       leerlingen_2jaar_measure(), thuiszitters_2jaar_measure(),
       // Inzicht (inzicht.md, binding like the maatboek).
       leerlingen_cluster_measure(), leerlingen_niveau_measure(), verwachting_measure(), vergelijking_measure(),
+      kwaliteit_measure(),
   };
   return registry;
 }

@@ -95,6 +95,7 @@ void finish_enrolment_columns(EnrolmentColumns& columns) {
   permute(columns.start, order);
   permute(columns.end, order);
   if (with_vestiging) permute(columns.vestiging, order);
+  if (columns.cluster.size() == spells) permute(columns.cluster, order);
   for (size_t p = 0; p < pupils; ++p)
     std::fill(columns.pupil.begin() + first[p], columns.pupil.begin() + first[p + 1], uint32_t(p));
   columns.latest = latest_of(columns);

@@ -90,8 +90,13 @@ Database::Database(const std::filesystem::path& path, Open mode, std::string rol
   // WAL lets readers (the dashboard) go on while an import writes. FULL sync makes every commit
   // durable on return: an audit entry or account change acknowledged is never lost to a power
   // cut. An import commits once per file, so FULL costs it one sync per file, not per row.
-  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
-       "PRAGMA cache_size=-65536;");
+  try {
+    exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+         "PRAGMA cache_size=-65536;");
+  } catch (...) {  // a file that is no database: no destructor runs for a throwing constructor
+    sqlite3_close(db_);
+    throw;
+  }
 }
 
 Database::~Database() { sqlite3_close(db_); }

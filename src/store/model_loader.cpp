@@ -268,7 +268,7 @@ size_t row_bound(Database& db, std::string_view table) {
 
 // A stored cluster ("1"-"4") or niveau code; 0 (onbekend) when NULL.
 uint8_t stored_cluster(RowReader::Field field) {
-  if (field.null()) return kNoCluster;
+  if (field.null() || field.text().empty()) return kNoCluster;
   const auto text = field.text();
   if (text.size() == 1 && text[0] >= '1' && text[0] <= '4') return uint8_t(text[0] - '0');
   throw StoreError(fmt::format("onbekend cluster '{}' in de database", text));
