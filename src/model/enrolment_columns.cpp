@@ -69,11 +69,16 @@ void finish_enrolment_columns(EnrolmentColumns& columns) {
     for (size_t i = 0; i < spells; ++i) order[next[columns.pupil[i]]++] = uint32_t(i);
   }
   const bool with_vestiging = !columns.vestiging.empty();
+  const bool with_cluster = columns.cluster.size() == spells, with_niveau = columns.niveau.size() == spells;
   auto before = [&](uint32_t a, uint32_t b) {
     if (columns.start[a] != columns.start[b]) return columns.start[a] < columns.start[b];
     if (columns.end[a] != columns.end[b]) return columns.end[a] < columns.end[b];
     if (columns.setting[a] != columns.setting[b]) return columns.setting[a] < columns.setting[b];
-    return with_vestiging && columns.vestiging[a] < columns.vestiging[b];
+    if (with_vestiging && columns.vestiging[a] != columns.vestiging[b]) return columns.vestiging[a] < columns.vestiging[b];
+    // Then cluster and niveau, so that two spells equal in all else keep one order whatever the
+    // order of the rows in the store.
+    if (with_cluster && columns.cluster[a] != columns.cluster[b]) return columns.cluster[a] < columns.cluster[b];
+    return with_niveau && columns.niveau[a] < columns.niveau[b];
   };
   for (size_t p = 0; p < pupils; ++p) {
     auto* begin = order.data() + first[p];
@@ -95,7 +100,6 @@ void finish_enrolment_columns(EnrolmentColumns& columns) {
   permute(columns.start, order);
   permute(columns.end, order);
   if (with_vestiging) permute(columns.vestiging, order);
-  if (columns.cluster.size() == spells) permute(columns.cluster, order);
   for (size_t p = 0; p < pupils; ++p)
     std::fill(columns.pupil.begin() + first[p], columns.pupil.begin() + first[p + 1], uint32_t(p));
   columns.latest = latest_of(columns);

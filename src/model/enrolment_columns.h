@@ -1,7 +1,7 @@
 // The enrolment spells as flat columns (struct of arrays), the form every measure reads.
 //
 // Pupils are dense integer ids 0..pupil_count-1; spells are sorted by (pupil, start), so one
-// pupil's spells are one contiguous range (ties on start by end, setting, then vestiging, so the
+// pupil's spells are one contiguous range (ties on start by end, setting, vestiging, cluster, then niveau, so the
 // order does not depend on the order of the rows in the store). Open ends are kOpenEnd, so "enrolled on t" is
 // start <= t && t <= end without a branch for the open case.
 #pragma once
