@@ -25,6 +25,7 @@ const measureRenderers: Record<MeasurePageId, () => Promise<PageRenderer>> = {
   leerlingstromen: () => import('./pages/leerlingstromen').then((m) => m.renderLeerlingstromen),
   thuiszitters: () => import('./pages/thuiszitters').then((m) => m.renderThuiszitters),
   voorzieningen: () => import('./pages/voorzieningen').then((m) => m.renderVoorzieningen),
+  inzicht: () => import('./pages/inzicht').then((m) => m.renderInzicht),
   maatboek: () => import('./pages/maatboek').then((m) => m.renderMaatboek),
 };
 
@@ -41,6 +42,7 @@ const navKeys: Record<PageId, TextKey> = {
   leerlingstromen: 'navLeerlingstromen',
   thuiszitters: 'navThuiszitters',
   voorzieningen: 'navVoorzieningen',
+  inzicht: 'navInzicht',
   maatboek: 'navMaatboek',
   kind: 'navKind',
   leerlingen: 'navLeerlingen',

@@ -4,7 +4,7 @@ import type { PageId } from './router';
 import type { Role } from './types';
 
 /** The pages built from measures: every role but ouder. */
-export const MEASURE_PAGES = ['overzicht', 'leerlingstromen', 'thuiszitters', 'voorzieningen', 'maatboek'] as const satisfies readonly PageId[];
+export const MEASURE_PAGES = ['overzicht', 'leerlingstromen', 'thuiszitters', 'voorzieningen', 'inzicht', 'maatboek'] as const satisfies readonly PageId[];
 export type MeasurePageId = (typeof MEASURE_PAGES)[number];
 
 export function isMeasurePage(page: PageId): page is MeasurePageId {

@@ -6,6 +6,7 @@ export const PAGES = [
   'leerlingstromen',
   'thuiszitters',
   'voorzieningen',
+  'inzicht',
   'maatboek',
   'kind',
   'leerlingen',

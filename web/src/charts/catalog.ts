@@ -37,6 +37,11 @@ export const CHARTS = [
   { grafiek: 'voorzieningen-kosten', measure: 'kosten', page: 'voorzieningen' },
   { grafiek: 'voorzieningen-tlv-toegekend', measure: 'tlv_toegekend', page: 'voorzieningen' },
   { grafiek: 'voorzieningen-tlv-mei-juli', measure: 'tlv_aanvragen_mei_juli', page: 'voorzieningen' },
+  { grafiek: 'inzicht-verwachting', measure: 'verwachting', page: 'inzicht' },
+  { grafiek: 'inzicht-vergelijking', measure: 'vergelijking', page: 'inzicht' },
+  { grafiek: 'inzicht-clusters', measure: 'leerlingen_cluster', page: 'inzicht' },
+  { grafiek: 'inzicht-niveaus', measure: 'leerlingen_niveau', page: 'inzicht' },
+  { grafiek: 'inzicht-kwaliteit', measure: 'kwaliteit', page: 'inzicht' },
 ] as const satisfies readonly ChartEntry[];
 
 export type ChartId = (typeof CHARTS)[number]['grafiek'];

@@ -42,7 +42,7 @@ export function stackedBarsSpec(rows: readonly Row[], options: StackedBarsOption
     ],
     mark: { type: 'bar', tooltip: true, stroke: '#fff', strokeWidth: 1 },
     encoding: {
-      x: { field: options.x, type: 'nominal', title: options.xTitle, sort: xValues, axis: bandAxisLabels(options.width, xValues.length, 80) },
+      x: { field: options.x, type: 'nominal', title: options.xTitle, sort: xValues, axis: { ...bandAxisLabels(options.width, xValues.length, 80), labelExpr: axisLabelExpression(options.labels) } },
       y: {
         field: 'waarde',
         type: 'quantitative',

@@ -25,6 +25,8 @@ interface Snapshot {
   lang: string;
   /** The width the spec was made for (the chart's frame then). */
   width: number;
+  /** The window's width then: the frame has the same width only in a window as wide. */
+  viewport: number;
   spec: string;
   markup: string;
 }
@@ -114,8 +116,8 @@ function withoutStyleAttributes(element: Element): string {
 }
 
 /** Keeps the drawn chart (the element vega-embed drew into) with the spec, width and language that drew it. */
-export function storeSnapshot(grafiek: string, drew: Omit<Snapshot, 'markup'>, drawn: Element): void {
-  const entry = JSON.stringify({ ...drew, markup: withoutStyleAttributes(drawn) } satisfies Snapshot);
+export function storeSnapshot(grafiek: string, drew: Omit<Snapshot, 'markup' | 'viewport'>, drawn: Element): void {
+  const entry = JSON.stringify({ ...drew, viewport: window.innerWidth, markup: withoutStyleAttributes(drawn) } satisfies Snapshot);
   try {
     sessionStorage.setItem(PREFIX + grafiek, entry);
     storedCharts().add(grafiek);
@@ -133,13 +135,13 @@ export function storeSnapshot(grafiek: string, drew: Omit<Snapshot, 'markup'>, d
 
 /**
  * The copy of the chart, or null unless it was drawn in this language from exactly the spec that
- * `specAt` makes at the copy's width. The width is the copy's, not measured now: measuring would
- * lay out the page before the copy is in it (a forced layout per chart); a frame that has changed
- * width since is redrawn at its new width by the live view.
+ * `specAt` makes at the copy's width, in a window as wide as the copy's. The frame's width is not
+ * measured: that would lay out the page before the copy is in it (a forced layout per chart); the
+ * window's width is known without layout, and in a window as wide the frame is as wide.
  */
 export function restoreSnapshot(grafiek: string, lang: string, specAt: (width: number) => string): Element | null {
   const snapshot = read(grafiek);
-  if (!snapshot || snapshot.lang !== lang || snapshot.spec !== specAt(snapshot.width)) return null;
+  if (!snapshot || snapshot.lang !== lang || snapshot.viewport !== window.innerWidth || snapshot.spec !== specAt(snapshot.width)) return null;
   const parsed = new DOMParser().parseFromString(snapshot.markup, 'text/html').body.firstElementChild;
   if (!parsed) return null;
   for (const styled of [parsed, ...parsed.querySelectorAll<HTMLElement | SVGElement>('[data-style]')]) {

@@ -150,6 +150,7 @@ describe('logging in', () => {
       'Leerlingstromen',
       'Thuiszitters',
       'Voorzieningen',
+      'Inzicht',
       'Maatboek',
       'Leerlingen',
       'Aanvragen',
@@ -352,7 +353,7 @@ describe('roles', () => {
     consoleErrors.length = 0;
     await loginAs(USERS.analist);
     expect(await page.locator('.user-menu').innerText()).toMatch(/^Ingelogd als ana \(analist\)/);
-    expect(await page.locator('.app-nav a').allInnerTexts()).toEqual(['Overzicht', 'Leerlingstromen', 'Thuiszitters', 'Voorzieningen', 'Maatboek']);
+    expect(await page.locator('.app-nav a').allInnerTexts()).toEqual(['Overzicht', 'Leerlingstromen', 'Thuiszitters', 'Voorzieningen', 'Inzicht', 'Maatboek']);
     const at = '2025-06-01';
     await open(`thuiszitters?at=${at}`);
     for (const grafiek of ['thuiszitters-datum', 'thuiszitters-trend', 'thuiszitters-per-reden', 'thuiszitters-per-school'])
@@ -468,7 +469,7 @@ describe('roles', () => {
     expect(pupils.some((p) => p.leerling_id === child)).toBe(true);
 
     await loginAs(USERS.school);
-    expect(await page.locator('.app-nav a').allInnerTexts()).toEqual(['Overzicht', 'Leerlingstromen', 'Thuiszitters', 'Voorzieningen', 'Maatboek', 'Leerlingen']);
+    expect(await page.locator('.app-nav a').allInnerTexts()).toEqual(['Overzicht', 'Leerlingstromen', 'Thuiszitters', 'Voorzieningen', 'Inzicht', 'Maatboek', 'Leerlingen']);
     await page.goto(new URL('#/leerlingen', stroom.url).toString());
     await page.waitForSelector('.pupil-table');
     expect(await page.locator('#kies-vestiging').inputValue()).toBe(stroom.child.vestiging);
@@ -587,7 +588,7 @@ describe('roles', () => {
     await settle();
     expect(await page.locator('.user-menu').innerText()).toMatch(/^Ingelogd als cees \(commissie\)/);
     expect(await page.locator('h1').innerText()).toBe('Overzicht'); // the first page stays the overview
-    expect(await page.locator('.app-nav a').allInnerTexts()).toEqual(['Overzicht', 'Leerlingstromen', 'Thuiszitters', 'Voorzieningen', 'Maatboek', 'Aanvragen']);
+    expect(await page.locator('.app-nav a').allInnerTexts()).toEqual(['Overzicht', 'Leerlingstromen', 'Thuiszitters', 'Voorzieningen', 'Inzicht', 'Maatboek', 'Aanvragen']);
     await page.click('.app-nav a[data-page="aanvragen"]');
     await page.waitForSelector('.request-table');
     expect(await page.locator('h1').innerText()).toBe('Aanvragen');

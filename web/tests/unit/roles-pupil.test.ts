@@ -9,7 +9,7 @@ import type { PupilRecord } from '../../src/types';
 import { noteAuthor } from '../../src/ui/notes-box';
 import { normalizeRecord, timelineEvents } from '../../src/ui/pupil-record';
 
-const MEASURES = ['overzicht', 'leerlingstromen', 'thuiszitters', 'voorzieningen', 'maatboek'];
+const MEASURES = ['overzicht', 'leerlingstromen', 'thuiszitters', 'voorzieningen', 'inzicht', 'maatboek'];
 
 describe('navigation per role', () => {
   it('gives ouder only Mijn kind', () => {
