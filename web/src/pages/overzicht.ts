@@ -3,6 +3,7 @@
 import { categoryBarsSpec } from '../charts/category-bars';
 import { COUNT_FORMAT, SETTINGS } from '../charts/common';
 import { growthIndexSpec } from '../charts/growth-index';
+import { type BandRow, growthNoiseBand } from '../charts/poisson-band';
 import { smallMultiplesSpec } from '../charts/small-multiples';
 import { timeLinesSpec } from '../charts/time-lines';
 import { formatDate } from '../format';
@@ -28,6 +29,8 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
   const years = info.teldata.map((d) => d.slice(0, 4));
   let at = choose(context.query, 'at', info.teldata, info.teldata.at(-1)!);
   let ijkjaar = choose(context.query, 'ijkjaar', years, years[0]!);
+  // The setting whose Poisson band is drawn around the demographic line (docs/dashboard.md).
+  let band = choose(context.query, 'band', [...SETTINGS, 'geen'], 'vso');
 
   const countsOnDate = (): ChartDefinition => ({
     ...chart('overzicht-leerlingen'),
@@ -93,13 +96,23 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
     notes,
   };
 
-  const growth = (): ChartDefinition => ({
+  const growth = (): ChartDefinition => {
+    // The band needs the setting's count on the base date (leerlingen, which the chart of every
+    // teldatum asks too), computed once the data is in, so the spec stays a function of it.
+    let noiseBand: BandRow[] = [];
+    return {
     ...chart('overzicht-ontwikkeling'),
     title: t('ontwikkeling'),
-    subtitle: t('ontwikkelingSub', { jaar: ijkjaar }),
-    load: () => loadMeasure('ontwikkeling', { ijkjaar }),
+    subtitle: `${t('ontwikkelingSub', { jaar: ijkjaar })}${band === 'geen' ? '' : ` ${t('ontwikkelingBand', { soort: band })}`}`,
+    load: async () => {
+      const [data, counts] = await Promise.all([loadMeasure('ontwikkeling', { ijkjaar }), band === 'geen' ? null : loadMeasure('leerlingen')]);
+      noiseBand = counts ? growthNoiseBand(data.rows, counts.rows, ijkjaar, band) : [];
+      return data;
+    },
     spec: (data, width) =>
       growthIndexSpec(data.rows, {
+        band: noiseBand,
+        bandTitles: [t('bandLaag'), t('bandHoog')],
         width,
         labels: labelsFor(data),
         description: t('ontwikkeling'),
@@ -111,7 +124,8 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
       }),
     table: { series: 'onderwijssoort' },
     notes,
-  });
+    };
+  };
 
   const twoYears: ChartDefinition = {
     ...chart('overzicht-leerlingen-2jaar'),
@@ -162,6 +176,11 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
       selectPicker('ijkjaar', t('pickIjkjaar'), yearChoices, ijkjaar, (value) => {
         ijkjaar = value;
         context.setQuery('ijkjaar', value);
+        void growthPanel.update(growth());
+      }),
+      selectPicker('band', t('pickBand'), [...SETTINGS.map((s) => ({ value: s, label: s })), { value: 'geen', label: t('bandGeen') }], band, (value) => {
+        band = value;
+        context.setQuery('band', value);
         void growthPanel.update(growth());
       }),
     ),
