@@ -230,6 +230,7 @@ function newHypothesisForm(measures: readonly MeasureInfo[], reload: (message: s
     api.addHypothesis(hypothesis).then(
       () => {
         form.reset();
+        form.closest('details')?.removeAttribute('open');
         return reload(t('hypSaved'));
       },
       (error: unknown) => (status.textContent = errorText(error)),

@@ -102,6 +102,16 @@ export function signedPercent(value: number | null, lang: Lang): string {
   return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
 }
 
+/** "vso (…)", "vso, cluster 3", "vo, havo *" (the star: computed here, see the note under the table). */
+function routeLabel(r: ThemeRow, labels: Record<string, string>): string {
+  if (r.berekend) {
+    const [setting, niveau] = r.groep.split(' ');
+    return `${setting}, ${labels[niveau ?? ''] ?? niveau} *`;
+  }
+  const [setting, cluster] = r.groep.split('-');
+  return cluster === undefined ? (labels[r.groep] ?? r.groep) : `${setting}, ${t('inzichtCluster')} ${cluster}`;
+}
+
 const VERDICT_TEXT = { boven: 'verdictBoven', onder: 'verdictOnder', ruis: 'verdictRuis' } as const;
 
 /** The table (caption, headers, one row per route), the verdict in words. */
@@ -111,7 +121,7 @@ export function themeSevenTable(rows: readonly ThemeRow[], labels: Record<string
       headers: [t('theme7Route'), t('theme7Waargenomen'), t('theme7Verandering'), t('theme7Demografie'), t('theme7Verschil'), t('theme7Oordeel')],
       numeric: [false, true, true, true, true, false],
       rows: rows.map((r) => [
-        `${labels[r.groep] ?? r.groep}${r.berekend ? ' *' : ''}`,
+        routeLabel(r, labels),
         r.waargenomen,
         signedPercent(r.verandering, lang),
         signedPercent(r.demografie, lang),
