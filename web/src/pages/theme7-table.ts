@@ -11,6 +11,10 @@ import type { Cell, Row } from '../types';
 import { dataTable } from '../ui/data-table';
 import { el } from '../ui/dom';
 
+/** The settings of each sector (domain.md), in the order their ratio is looked for. */
+const PO = ['bao', 'sbo', 'so'];
+const VO = ['vo', 'pro', 'vso', 'isk'];
+
 export type Verdict = 'boven' | 'onder' | 'ruis';
 
 export interface ThemeRow {
@@ -19,7 +23,7 @@ export interface ThemeRow {
   waargenomen: Cell;
   /** 100 × (waargenomen / base count − 1). */
   verandering: number | null;
-  /** 100 × (sector now / sector on the base date − 1) = 100 × (verwacht / base count − 1). */
+  /** 100 × (sector now / sector on the base date − 1), from verwacht / base count of a setting of the sector. */
   demografie: number | null;
   verschil: number | null;
   oordeel: Verdict | null;
@@ -54,40 +58,48 @@ export function themeSevenRows(expectation: readonly Row[], counts: readonly Row
     if (cluster === undefined) return num(counts.find((r) => r.datum === base && r.onderwijssoort === setting)?.waarde);
     return num(clusters.find((r) => r.datum === base && r.onderwijssoort === setting && r.cluster === cluster)?.waarde);
   };
+  // A sector's ratio since the base date (sector now / sector then = verwacht / base count), from
+  // its first setting whose base count is shown: the demographic line of every route of the sector.
+  // (A cluster's base count may be hidden by the suppression of leerlingen_cluster; its line is the sector's.)
+  const sectorRatio = (settings: readonly string[]): number | null =>
+    settings
+      .map((g) => {
+        const expected = num(expectation.find((x) => x.datum === latest && x.groep === g)?.verwacht);
+        const n0 = baseCount(g);
+        return expected !== null && n0 !== null && n0 > 0 ? expected / n0 : null;
+      })
+      .find((ratio) => ratio !== null) ?? null;
+  const ratios = { po: sectorRatio(PO), vo: sectorRatio(VO) };
+  const lineOf = (groep: string): number | null => {
+    const ratio = ratios[PO.includes(groep.split('-')[0]!) ? 'po' : 'vo'];
+    return ratio === null ? null : 100 * (ratio - 1);
+  };
   const rows: ThemeRow[] = expectation
     .filter((r) => r.datum === latest)
     .map((r) => {
       const groep = String(r.groep);
-      const n0 = baseCount(groep);
       const oordeel = r.oordeel === 'boven' || r.oordeel === 'onder' || r.oordeel === 'ruis' ? r.oordeel : null;
       return {
         groep,
         waargenomen: r.waargenomen ?? null,
-        verandering: change(num(r.waargenomen), n0),
-        demografie: change(num(r.verwacht), n0),
+        verandering: change(num(r.waargenomen), baseCount(groep)),
+        // Only where verwachting has an expectation (its base count and its sector's were not 0).
+        demografie: num(r.verwacht) === null ? null : lineOf(groep),
         verschil: num(r.verschil_pct),
         oordeel,
         berekend: false,
       };
     });
-  // The vo sector's ratio since the base date, from a vo-sector route that has one.
-  const voRatio = ['vo', 'vso', 'pro', 'isk']
-    .map((g) => {
-      const r = expectation.find((x) => x.datum === latest && x.groep === g);
-      const n0 = baseCount(g);
-      const expected = num(r?.verwacht);
-      return expected !== null && n0 !== null && n0 > 0 ? expected / n0 : null;
-    })
-    .find((ratio) => ratio !== null);
+  const voRatio = ratios.vo;
   for (const r of niveaus.filter((x) => x.datum === latest)) {
     const n0 = num(niveaus.find((x) => x.datum === base && x.onderwijssoort === r.onderwijssoort && x.niveau === r.niveau)?.waarde);
     const observed = num(r.waarde);
-    const expected = voRatio !== undefined && voRatio !== null && n0 !== null && n0 > 0 ? n0 * voRatio : null;
+    const expected = voRatio !== null && n0 !== null && n0 > 0 ? n0 * voRatio : null;
     rows.push({
       groep: `${String(r.onderwijssoort)} ${String(r.niveau)}`,
       waargenomen: r.waarde ?? null,
       verandering: change(observed, n0),
-      demografie: expected === null ? null : 100 * ((voRatio ?? 1) - 1),
+      demografie: expected === null || voRatio === null ? null : 100 * (voRatio - 1),
       verschil: expected !== null && observed !== null && expected > 0 ? 100 * (observed / expected - 1) : null,
       oordeel: expected !== null && observed !== null ? poissonVerdict(observed, expected) : null,
       berekend: true,

@@ -68,18 +68,24 @@ describe('the theme-7 table', () => {
     );
     // verwachting's rows first, in its order, each with its verdict and difference.
     expect(shown.slice(0, apiRows.length).map((r) => r.groep)).toEqual(apiRows.map((r) => r.groep));
+    // Each sector's change since the base date, from its largest setting (bao, vo): the demographic line.
+    const ratio = (setting: string) => {
+      const n0 = num(counts.rijen.find((c) => c.datum === base && c.onderwijssoort === setting)?.waarde)!;
+      return num(apiRows.find((r) => r.groep === setting)!.verwacht)! / n0;
+    };
+    const line = { po: 100 * (ratio('bao') - 1), vo: 100 * (ratio('vo') - 1) };
     for (const [i, row] of apiRows.entries()) {
       const cells = shown[i]!;
       expect(cells.oordeel, String(row.groep)).toBe(row.oordeel ?? null);
       expect(cells.cells[4], String(row.groep)).toBe(signedPercent(num(row.verschil_pct), 'nl'));
-      // The change since the ijkjaar and the demographic line, from the API's counts on the base date.
+      // The demographic line is the sector's wherever verwachting has an expectation.
+      const sector = ['bao', 'sbo', 'so'].includes(String(row.groep).split('-')[0]!) ? 'po' : 'vo';
+      expect(cells.cells[3], String(row.groep)).toBe(signedPercent(num(row.verwacht) === null ? null : line[sector], 'nl'));
+      // The change since the ijkjaar, from the API's counts on the base date.
       if (!String(row.groep).includes('-')) {
         const n0 = num(counts.rijen.find((c) => c.datum === base && c.onderwijssoort === row.groep)?.waarde);
         const now = num(row.waargenomen);
-        const expectChange = n0 && now !== null ? 100 * (now / n0 - 1) : null;
-        const expectLine = n0 && num(row.verwacht) !== null ? 100 * (num(row.verwacht)! / n0 - 1) : null;
-        expect(cells.cells[2], String(row.groep)).toBe(signedPercent(expectChange, 'nl'));
-        expect(cells.cells[3], String(row.groep)).toBe(signedPercent(expectLine, 'nl'));
+        expect(cells.cells[2], String(row.groep)).toBe(signedPercent(n0 && now !== null ? 100 * (now / n0 - 1) : null, 'nl'));
       }
     }
     // The verdict in plain Dutch; the niveau rows follow verwachting's.

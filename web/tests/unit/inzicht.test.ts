@@ -134,6 +134,10 @@ describe('the theme-7 table', () => {
     expect(rows[2]).toMatchObject({ waargenomen: '<5', verandering: null, demografie: null, verschil: null, oordeel: null });
     expect(rows[3]!.verandering).toBeCloseTo(7.5, 9); // 43 against 40
     expect(rows[3]!.demografie).toBeCloseTo(-3.6, 9);
+    // A cluster whose base count the published answer hides: no change, the sector's line still.
+    const hidden = themeSevenRows(expectation, counts, [], niveaus, '2018')[3]!;
+    expect(hidden.verandering).toBeNull();
+    expect(hidden.demografie).toBeCloseTo(-3.6, 9);
   });
 
   it('judges the niveaus with the vo sector’s ratio and the same Poisson verdict', () => {
