@@ -247,7 +247,7 @@ export function hypothesesSection(role: Role): HTMLElement {
   const formSlot = el('div', {});
   const section = el(
     'section',
-    { class: 'panel hypotheses', 'aria-labelledby': 'titel-hypothesen', 'data-state': 'loading' },
+    { class: 'section-box hypotheses', 'aria-labelledby': 'titel-hypothesen', 'data-state': 'loading' },
     el('h2', { id: 'titel-hypothesen' }, t('hypTitle')),
     el('p', { class: 'subtitle' }, t(writer ? 'hypIntroWriter' : 'hypIntroReader')),
     list,

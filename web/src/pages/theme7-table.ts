@@ -159,7 +159,7 @@ export function themeSevenSection(): { element: HTMLElement; body: HTMLElement }
   const body = el('div', { class: 'table-view theme7-table', tabindex: 0, role: 'region', 'aria-labelledby': 'titel-thema7' });
   const element = el(
     'section',
-    { class: 'panel theme7', 'aria-labelledby': 'titel-thema7', 'data-state': 'loading' },
+    { class: 'section-box theme7', 'aria-labelledby': 'titel-thema7', 'data-state': 'loading' },
     el('h2', { id: 'titel-thema7' }, t('theme7Title')),
     el('p', { class: 'subtitle' }, t('theme7Sub')),
     body,

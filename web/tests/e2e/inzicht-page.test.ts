@@ -226,4 +226,37 @@ describe('the Poisson band on Overzicht’s growth chart', () => {
     await expect.poll(() => area.count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('comes with the chart from the tab’s copy on a repeat visit, and not for another band', async () => {
+    const chart = ui.panel('overzicht-ontwikkeling').locator('.chart');
+    /** A new document load; what the growth chart shows the moment it is first ready (every frame watched). */
+    const visit = async (route: string): Promise<{ drawn: string | null; d: string | null }> => {
+      await page.goto('about:blank');
+      await page.goto(ui.url(wholeRegion(route)));
+      const first = await page.waitForFunction(
+        () => {
+          const panel = document.querySelector<HTMLElement>('.panel[data-grafiek="overzicht-ontwikkeling"]');
+          const chart = panel?.querySelector<HTMLElement>('.chart');
+          if (!panel || panel.dataset.state !== 'ready' || !chart?.querySelector('svg')) return false;
+          return { drawn: chart.dataset.drawn ?? null, d: chart.querySelector('path[aria-roledescription="area mark"]')?.getAttribute('d') ?? null };
+        },
+        null,
+        { polling: 'raf', timeout: 30_000 },
+      );
+      await ui.settle();
+      return (await first.jsonValue()) as { drawn: string | null; d: string | null };
+    };
+    await visit('overzicht?band=vso');
+    await expect.poll(() => chart.getAttribute('data-drawn')).toBe('live');
+    const live = await chart.locator('path[aria-roledescription="area mark"]').getAttribute('d');
+    expect(live).toBeTruthy();
+    // Shown from the copy first (the same spec: the same band), then drawn live behind it, the same.
+    expect(await visit('overzicht?band=vso')).toEqual({ drawn: 'kopie', d: live });
+    await expect.poll(() => chart.getAttribute('data-drawn')).toBe('live');
+    expect(await chart.locator('path[aria-roledescription="area mark"]').getAttribute('d')).toBe(live);
+    // Another band is another spec: drawn live, with that band.
+    expect((await visit('overzicht?band=sbo')).drawn).toBe('live');
+    await expect.poll(() => chart.locator('path[aria-roledescription="area mark"]').count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
 });
