@@ -131,13 +131,14 @@ describe('hypotheses on the page', () => {
     return page.locator('article.hypothesis').filter({ hasText: text });
   }
 
-  async function addEvidence(bron: string, url: string): Promise<void> {
+  /** Adds an item through the hypothesis' form: a document with its url, or another kind's fields. */
+  async function addEvidence(bron: string, url: string, kind = 'document', fields: Record<string, string> = { url }): Promise<void> {
     const article = await item();
     const before = await article.locator('li.evidence').count();
     await article.locator('details.evidence-add > summary').click();
-    await article.locator('select[name="soort"]').selectOption('document');
+    await article.locator('select[name="soort"]').selectOption(kind);
     await article.locator('input[name="bron"]').fill(bron);
-    await article.locator('input[name="url"]').fill(url);
+    for (const [name, value] of Object.entries(fields)) await article.locator(`input[name="${name}"]`).fill(value);
     await article.locator('form.evidence-form button[type="submit"]').click();
     await page.waitForFunction(
       ([t, n]) => [...document.querySelectorAll('article.hypothesis')].some((a) => a.textContent?.includes(t as string) && a.querySelectorAll('li.evidence').length === n),
@@ -172,22 +173,45 @@ describe('hypotheses on the page', () => {
     await addEvidence('CBS', 'https://cbs.nl/bevolking');
     expect(await (await item()).getAttribute('data-triangulatie')).toBe('niet getrianguleerd');
     expect(await (await item()).locator('.badge.triangulation').textContent()).toContain('2 van 3');
-    await addEvidence('Jaarverslag SWV', 'https://example.org/jaarverslag');
+    // The third source a public count of tellingen: listed with its current aantal from the API.
+    const latest = info.teldata.at(-1)!;
+    await addEvidence('Openbare tellingen', '', 'telling', { teldatum: latest, gebied: 'NL', onderwijssoort: 'vso' });
     expect(await (await item()).getAttribute('data-triangulatie')).toBe('getrianguleerd');
     const after = (await analist.get<Hypothesis[]>('api/hypothesen')).find((h) => h.tekst === text)!;
     expect(after.triangulatie).toMatchObject({ status: 'getrianguleerd', aantal: 3 });
     expect(await (await item()).locator('li.evidence').count()).toBe(after.bewijs.length);
     expect(await (await item()).locator('a[href="https://cbs.nl/bevolking"]').count()).toBe(1);
+    const count = after.bewijs.find((b) => b.soort === 'telling')!;
+    expect(count.aantal).toBeGreaterThan(0);
+    expect(await (await item()).locator('li.evidence[data-soort="telling"]').textContent()).toContain(`: ${count.aantal}`);
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${resultsDir}inzicht-desktop.png`, fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
-    await openInzicht(); // drawn at the phone's width, as a phone would
+    await page.goto('about:blank'); // a new document load, drawn at the phone's width as a phone would
+    await openInzicht();
     await page.screenshot({ path: `${resultsDir}inzicht-390.png`, fullPage: true });
     // Nothing wider than the phone's screen but the frames that scroll themselves.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('switches to English: table, verdicts and hypotheses', async () => {
+    await openInzicht();
+    await page.click('button.language-switch');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Insight');
+    await page.waitForSelector('.theme7[data-state="ready"]');
+    await page.waitForSelector('.hypotheses[data-state="ready"]');
+    const headers = await page.locator('.theme7 thead th').allInnerTexts();
+    expect(headers).toEqual(['route', 'pupils', 'change since base year (%)', 'demographic line (%)', 'difference from expected (%)', 'verdict']);
+    const verdicts = new Set(await page.locator('.theme7 tbody td:last-child').allInnerTexts());
+    for (const v of verdicts) expect(['more than expected, beyond the noise', 'fewer than expected, beyond the noise', 'within the noise', 'cannot be judged']).toContain(v);
+    expect(await (await item()).locator('.badge.triangulation').innerText()).toBe('triangulated (3 of 3 independent sources)');
+    expect(await page.locator('#titel-hypothesen').innerText()).toBe('Hypotheses');
+    await page.screenshot({ path: `${resultsDir}inzicht-english.png`, fullPage: false });
+    await page.click('button.language-switch');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Inzicht');
   });
 
   it('shows a reading role the hypotheses without the forms', async () => {
