@@ -1,5 +1,6 @@
 // Overzicht: pupil counts per setting on a chosen teldatum and over all teldata, participation
-// rates, and growth against a chosen base year with the total (the demographic line) beside it.
+// rates, and growth against a chosen base year with the total (the demographic line) beside it and
+// one setting's Poisson noise band around that line (charts/poisson-band.ts).
 import { categoryBarsSpec } from '../charts/category-bars';
 import { COUNT_FORMAT, SETTINGS } from '../charts/common';
 import { growthIndexSpec } from '../charts/growth-index';
@@ -99,31 +100,32 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
   const growth = (): ChartDefinition => {
     // The band needs the setting's count on the base date (leerlingen, which the chart of every
     // teldatum asks too), computed once the data is in, so the spec stays a function of it.
+    const setting = band;
     let noiseBand: BandRow[] = [];
     return {
-    ...chart('overzicht-ontwikkeling'),
-    title: t('ontwikkeling'),
-    subtitle: `${t('ontwikkelingSub', { jaar: ijkjaar })}${band === 'geen' ? '' : ` ${t('ontwikkelingBand', { soort: band })}`}`,
-    load: async () => {
-      const [data, counts] = await Promise.all([loadMeasure('ontwikkeling', { ijkjaar }), band === 'geen' ? null : loadMeasure('leerlingen')]);
-      noiseBand = counts ? growthNoiseBand(data.rows, counts.rows, ijkjaar, band) : [];
-      return data;
-    },
-    spec: (data, width) =>
-      growthIndexSpec(data.rows, {
-        band: noiseBand,
-        bandTitles: [t('bandLaag'), t('bandHoog')],
-        width,
-        labels: labelsFor(data),
-        description: t('ontwikkeling'),
-        series: 'onderwijssoort',
-        seriesOrder: SETTINGS_AND_TOTAL,
-        xTitle: t('axisTeldatum'),
-        valueTitle: t('axisGroei'),
-        seriesTitle: t('axisOnderwijssoort'),
-      }),
-    table: { series: 'onderwijssoort' },
-    notes,
+      ...chart('overzicht-ontwikkeling'),
+      title: t('ontwikkeling'),
+      subtitle: `${t('ontwikkelingSub', { jaar: ijkjaar })}${setting === 'geen' ? '' : ` ${t('ontwikkelingBand', { soort: setting })}`}`,
+      load: async () => {
+        const [data, counts] = await Promise.all([loadMeasure('ontwikkeling', { ijkjaar }), setting === 'geen' ? null : loadMeasure('leerlingen')]);
+        noiseBand = counts ? growthNoiseBand(data.rows, counts.rows, ijkjaar, setting) : [];
+        return data;
+      },
+      spec: (data, width) =>
+        growthIndexSpec(data.rows, {
+          band: noiseBand,
+          bandTitles: [t('bandLaag'), t('bandHoog')],
+          width,
+          labels: labelsFor(data),
+          description: t('ontwikkeling'),
+          series: 'onderwijssoort',
+          seriesOrder: SETTINGS_AND_TOTAL,
+          xTitle: t('axisTeldatum'),
+          valueTitle: t('axisGroei'),
+          seriesTitle: t('axisOnderwijssoort'),
+        }),
+      table: { series: 'onderwijssoort' },
+      notes,
     };
   };
 
