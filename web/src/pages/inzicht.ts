@@ -4,7 +4,7 @@
 // latest teldatum, the hypotheses with their evidence (hypotheses-section.ts), and the data-quality
 // findings behind every number. The theme-7 table (theme7-table.ts) stands under the chart it tabulates.
 import { categoryBarsSpec } from '../charts/category-bars';
-import { COUNT_FORMAT, NUMBER_FORMAT } from '../charts/common';
+import { COUNT_FORMAT, isSuppressed, NUMBER_FORMAT } from '../charts/common';
 import { chart } from '../charts/catalog';
 import { groupedBarsSpec } from '../charts/grouped-bars';
 import { SERIES_PALETTE } from '../charts/palette';
@@ -29,15 +29,28 @@ function latestRows(rows: readonly Row[]): Row[] {
   return rows.filter((row) => row.datum === latest);
 }
 
-/** kwaliteit's rows per school, the findings added up (a number each; a suppressed one counts as unknown and is left out). */
-function findingsPerSchool(rows: readonly Row[]): Row[] {
-  const sums = new Map<string, number>();
+/**
+ * kwaliteit's rows per school, the findings added up. A school whose one finding is a suppressed
+ * count (1–4) is drawn as `<5`, as every chart draws one; a sum with a suppressed part is unknown
+ * and left out (the table gives each finding).
+ */
+export function findingsPerSchool(rows: readonly Row[]): Row[] {
+  const schools = new Map<string, { sum: number; numbers: number; hidden: number }>();
   for (const row of rows) {
     const school = String(row.vestiging_id ?? '');
-    if (!school || school === 'totaal' || typeof row.aantal !== 'number') continue;
-    sums.set(school, (sums.get(school) ?? 0) + row.aantal);
+    if (!school || school === 'totaal') continue;
+    const entry = schools.get(school) ?? { sum: 0, numbers: 0, hidden: 0 };
+    if (typeof row.aantal === 'number') {
+      entry.sum += row.aantal;
+      entry.numbers += 1;
+    } else entry.hidden += 1; // "<5", or a count the published table hides
+    schools.set(school, entry);
   }
-  return [...sums].map(([vestiging_id, waarde]) => ({ vestiging_id, waarde }));
+  return [...schools].flatMap(([vestiging_id, e]): Row[] => {
+    if (e.hidden === 0) return [{ vestiging_id, waarde: e.sum }];
+    const cell = rows.find((r) => r.vestiging_id === vestiging_id)?.aantal;
+    return e.hidden === 1 && e.numbers === 0 && isSuppressed(cell) ? [{ vestiging_id, waarde: cell }] : [];
+  });
 }
 
 /** vergelijking's wide rows (regio, gebied per onderwijssoort) as one line per setting and area. */

@@ -1,11 +1,13 @@
 // The Inzicht page's own arithmetic: the Poisson noise range behind the growth chart's band and
-// the niveau verdicts, the band on the growth chart's scale, and the theme-7 table's rows.
+// the niveau verdicts, the band on the growth chart's scale, the theme-7 table's rows, and the
+// data-quality findings per school.
 import { describe, expect, it } from 'vitest';
 import { growthNoiseBand, poissonNoiseRange } from '../../src/charts/poisson-band';
 import { growthIndexSpec } from '../../src/charts/growth-index';
 import { SETTINGS } from '../../src/charts/common';
 import { valueLabelMap } from '../../src/i18n';
 import { parsePairs } from '../../src/pages/hypotheses-section';
+import { findingsPerSchool } from '../../src/pages/inzicht';
 import { poissonVerdict, signedPercent, themeSevenRows } from '../../src/pages/theme7-table';
 import type { Row } from '../../src/types';
 import * as fx from './fixtures';
@@ -161,5 +163,24 @@ describe('the theme-7 table', () => {
     expect(parsePairs('ijkjaar = 2019; at=2024-10-01')).toEqual({ ijkjaar: '2019', at: '2024-10-01' });
     expect(parsePairs('')).toEqual({});
     expect(parsePairs('groep=vso; oeps')).toBe('oeps');
+  });
+});
+
+describe('the data-quality findings per school', () => {
+  it('adds a school’s findings up, draws a lone suppressed one as <5 and leaves an unknown sum out', () => {
+    const rows: Row[] = [
+      { bevinding: 'onbekende_vestiging', vestiging_id: 'A', aantal: 7 },
+      { bevinding: 'speciaal_zonder_tlv', vestiging_id: 'A', aantal: 5 },
+      { bevinding: 'speciaal_zonder_tlv', vestiging_id: 'B', aantal: '<5' },
+      { bevinding: 'speciaal_zonder_tlv', vestiging_id: 'C', aantal: 9 },
+      { bevinding: 'opp_ontbreekt', vestiging_id: 'C', aantal: '<5' },
+      { bevinding: 'opp_ontbreekt', vestiging_id: 'D', aantal: null },
+      { bevinding: 'opp_ontbreekt', vestiging_id: 'totaal', aantal: 30 },
+      { bevinding: 'verzuim_zonder_inschrijving', vestiging_id: '', aantal: 6 },
+    ];
+    expect(findingsPerSchool(rows)).toEqual([
+      { vestiging_id: 'A', waarde: 12 },
+      { vestiging_id: 'B', waarde: '<5' },
+    ]);
   });
 });
