@@ -4,7 +4,7 @@
 // writes a new hypothesis and adds evidence through the forms here; the other roles only read
 // (the server refuses their POSTs anyway; the page does not offer what would be refused).
 import { api, ApiError } from '../api';
-import { formatDate, formatTimestamp } from '../format';
+import { formatDate, formatNumber, formatTimestamp } from '../format';
 import { getLang, roleLabel, t } from '../i18n';
 import {
   DIRECTIONS,
@@ -57,7 +57,7 @@ function evidenceTarget(item: EvidenceItem): (Node | string)[] {
           gebied: item.gebied ?? '',
           soort: `${item.onderwijssoort ?? ''}${item.cluster ? ` cluster ${item.cluster}` : ''}`,
           datum: item.teldatum ? formatDate(item.teldatum, lang) : '',
-          aantal: item.aantal === null || item.aantal === undefined ? '–' : String(item.aantal),
+          aantal: item.aantal === null || item.aantal === undefined ? '–' : formatNumber(item.aantal, lang),
         }),
       ];
     case 'notitie':

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poissonNoiseRange } from '../../src/charts/poisson-band';
+import { formatNumber } from '../../src/format';
 import { signedPercent } from '../../src/pages/theme7-table';
 import type { Hypothesis, MeasureResult, RegionInfo, Row } from '../../src/types';
 import { apiLogin, type ApiUser } from './api-client';
@@ -183,7 +184,7 @@ describe('hypotheses on the page', () => {
     expect(await (await item()).locator('a[href="https://cbs.nl/bevolking"]').count()).toBe(1);
     const count = after.bewijs.find((b) => b.soort === 'telling')!;
     expect(count.aantal).toBeGreaterThan(0);
-    expect(await (await item()).locator('li.evidence[data-soort="telling"]').textContent()).toContain(`: ${count.aantal}`);
+    expect(await (await item()).locator('li.evidence[data-soort="telling"]').textContent()).toContain(`: ${formatNumber(count.aantal!, 'nl')}`);
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${resultsDir}inzicht-desktop.png`, fullPage: true });
