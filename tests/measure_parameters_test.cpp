@@ -236,6 +236,13 @@ TEST_F(MeasureParametersServedTest, InfoGivesTheDataRangeForThePickers) {
   const json info = json::parse(res->body);
   EXPECT_EQ(info["eerste_datum"], first_);
   EXPECT_EQ(info["laatste_datum"], last_);
+  // The areas of tellingen, for the Inzicht page's comparison: each once, sorted, from the store.
+  auto db = open_store(region_->db());
+  Statement areas = db->prepare("SELECT DISTINCT gebied FROM tellingen ORDER BY gebied");
+  json expected = json::array();
+  while (areas.step()) expected.push_back(areas.column_text(0));
+  ASSERT_GE(expected.size(), 2u) << "the generated region should have NL and its own SWV in tellingen";
+  EXPECT_EQ(info["gebieden"], expected);
 }
 
 TEST_F(MeasureParametersServedTest, OnlyTheBeheerderMayAskMidMonthDatesAndPublishTakesFirstDaysOnly) {

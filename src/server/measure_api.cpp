@@ -1,6 +1,9 @@
 // Measure endpoints; see measure_api.h.
 #include "server/measure_api.h"
 
+#include <set>
+#include <string>
+
 #include <fmt/format.h>
 
 #include "measures/measure_parameters.h"
@@ -115,12 +118,16 @@ ApiResponse info_response(const RegionModel& region) {
     years.push_back(school_year_of(t).label());
   }
   const std::optional<DataRange> range = data_range(region);
+  // The areas of tellingen (public counts), for the Inzicht page's choice of what to compare against.
+  std::set<std::string> areas;
+  for (const PublicCount& c : region.public_counts) areas.insert(c.area);
   return {200,
           {{"teldata", dates},
            {"datum_data", data_date(region)},
            {"schooljaren", years},
            {"eerste_datum", date_or_null(range ? std::optional(range->first) : std::nullopt)},
-           {"laatste_datum", date_or_null(range ? std::optional(range->last) : std::nullopt)}}};
+           {"laatste_datum", date_or_null(range ? std::optional(range->last) : std::nullopt)},
+           {"gebieden", areas}}};
 }
 
 }  // namespace stroom

@@ -5,9 +5,12 @@
 import type {
   AccessLog,
   AuditEntry,
+  Hypothesis,
   MeasureInfo,
   MeasureParams,
   MeasureResult,
+  NewEvidence,
+  NewHypothesis,
   NewNote,
   NoteChange,
   Note,
@@ -250,4 +253,8 @@ export const api = {
   contact: () => request<SwvContact>('api/contact'),
   findPupil: (bsn: string, reden: string) => request<{ leerling_id: string }>('api/leerlingen/zoek', { method: 'POST', body: { bsn, reden } }),
   audit: (filter: AuditFilter = {}) => request<AuditEntry[]>(auditUrl(filter)),
+  /** Not cached: each read evaluates the predictions live (docs/insight.md). */
+  hypotheses: () => request<Hypothesis[]>('api/hypothesen'),
+  addHypothesis: (h: NewHypothesis) => request<Hypothesis>('api/hypothesen', { method: 'POST', body: h }),
+  addEvidence: (id: number, item: NewEvidence) => request<Hypothesis>(`api/hypothesen/${id}/bewijs`, { method: 'POST', body: item }),
 };

@@ -49,6 +49,8 @@ export interface RegionInfo {
   /** The period the data covers: the server refuses dates outside it. */
   eerste_datum: string | null;
   laatste_datum: string | null;
+  /** The areas of tellingen (NL, SWV codes …), for the Inzicht page's comparison. */
+  gebieden?: string[];
 }
 
 /** A note (narratief) attached to a chart for a date range; the author is the logged-in user. */
@@ -212,6 +214,8 @@ export interface MeasureParams {
   ijkjaar?: string;
   peildatum?: string;
   schooljaar?: string;
+  /** vergelijking: the area of tellingen to compare against (default NL). */
+  gebied?: string;
   /** The part of the region (docs/measures.md "Selectie"); api.ts adds the page's selection. */
   swv?: string;
   sector?: string;
@@ -244,3 +248,59 @@ export interface SwvContact {
   adres?: string;
   website?: string;
 }
+
+/** A hypothesis of GET /api/hypothesen (docs/insight.md). */
+export interface Hypothesis {
+  id: number;
+  tekst: string;
+  voorspelling: Prediction;
+  alternatieven: string[];
+  bewijs: EvidenceItem[];
+  status: HypothesisStatus;
+  auteur: string;
+  rol: string;
+  aangemaakt: string;
+  gewijzigd?: string;
+  waargenomen: { uitkomst: 'klopt' | 'klopt_niet' | 'onbepaald'; uitleg: string; rijen: Row[]; datum_data: string | null };
+  triangulatie: { status: 'getrianguleerd' | 'niet getrianguleerd'; bronnen: string[]; aantal: number; nodig: number };
+  waarschuwing?: string;
+}
+
+export const HYPOTHESIS_STATUSES = ['open', 'ondersteund', 'weersproken'] as const;
+export type HypothesisStatus = (typeof HYPOTHESIS_STATUSES)[number];
+export const DIRECTIONS = ['stijgt', 'daalt', 'boven', 'onder'] as const;
+export const EVIDENCE_KINDS = ['maat', 'telling', 'notitie', 'document'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export interface Prediction {
+  maat: string;
+  parameters: Record<string, string>;
+  groepen: Record<string, string>;
+  kolom?: string;
+  richting: (typeof DIRECTIONS)[number];
+}
+
+/** An evidence item as read: the common fields and those of its kind (docs/insight.md "Evidence"). */
+export interface EvidenceItem {
+  id: number;
+  soort: EvidenceKind;
+  bron: string;
+  omschrijving?: string;
+  auteur: string;
+  rol: string;
+  aangemaakt: string;
+  maat?: string;
+  parameters?: Record<string, string>;
+  teldatum?: string;
+  gebied?: string;
+  onderwijssoort?: string;
+  cluster?: string;
+  aantal?: number | null;
+  notitie?: number;
+  notitie_grafiek?: string | null;
+  notitie_tekst?: string | null;
+  url?: string;
+}
+
+export type NewHypothesis = Pick<Hypothesis, 'tekst' | 'voorspelling' | 'alternatieven' | 'status'>;
+export type NewEvidence = Omit<EvidenceItem, 'id' | 'auteur' | 'rol' | 'aangemaakt' | 'aantal' | 'notitie_grafiek' | 'notitie_tekst'>;

@@ -1,7 +1,8 @@
 // Growth against a base year: per setting the change in percent since the base date, with the
 // total drawn beside them as a thick dashed black line, the demographic line. A setting that grows
 // faster than the total grows in share; one that follows the total only follows the population.
-// The zero line (= the base year) is always drawn and always inside the axis.
+// The zero line (= the base year) is always drawn and always inside the axis. Optionally a
+// setting's Poisson noise band around the demographic line (poisson-band.ts) is drawn beneath.
 import type { TopLevelSpec } from 'vega-lite';
 import type { Row } from '../types';
 import {
@@ -20,6 +21,7 @@ import {
   topLevel,
 } from './common';
 import { DASHES, SHAPES } from './palette';
+import type { BandRow } from './poisson-band';
 
 export interface GrowthIndexOptions extends BaseOptions {
   series: string;
@@ -31,6 +33,10 @@ export interface GrowthIndexOptions extends BaseOptions {
   /** The field with the percent change (default waarde; leerlingen_2jaar has procent). */
   value?: string;
   seriesTitle?: string;
+  /** One setting's noise band around the demographic line (its own data; not in the table or CSV). */
+  band?: readonly BandRow[];
+  /** The band's tooltip titles (lower and upper edge). */
+  bandTitles?: [string, string];
 }
 
 export function growthIndexSpec(rows: readonly Row[], options: GrowthIndexOptions): TopLevelSpec {
@@ -76,6 +82,7 @@ export function growthIndexSpec(rows: readonly Row[], options: GrowthIndexOption
     ...fitWidth(options.width),
     height: 280,
     layer: [
+      ...bandLayer(options, x, y),
       { mark: { type: 'rule', color: '#555' }, encoding: { y: { datum: 0 } } },
       {
         transform: [{ filter: `!(${isTotal})` }],
@@ -89,4 +96,27 @@ export function growthIndexSpec(rows: readonly Row[], options: GrowthIndexOption
       },
     ],
   } as TopLevelSpec;
+}
+
+/** The band as an area in its setting's colour, beneath the lines, on the same x and y scales. */
+function bandLayer(options: GrowthIndexOptions, x: object, y: { title: string }): object[] {
+  const band = options.band ?? [];
+  if (band.length === 0) return [];
+  const [lowTitle, highTitle] = options.bandTitles ?? ['laag', 'hoog'];
+  const color = settingColors([band[0]!.onderwijssoort])[0];
+  return [
+    {
+      data: { values: band },
+      mark: { type: 'area', color, opacity: 0.22, tooltip: true },
+      encoding: {
+        x,
+        y: { ...y, field: 'laag' },
+        y2: { field: 'hoog' },
+        tooltip: [
+          { field: 'laag', type: 'quantitative', title: lowTitle, format: '+,.1~f' },
+          { field: 'hoog', type: 'quantitative', title: highTitle, format: '+,.1~f' },
+        ],
+      },
+    },
+  ];
 }

@@ -1,20 +1,23 @@
 // Inzicht: what the numbers say about the region's choices (seed 004's method, inzicht.md). Each
 // route's change since an ijkjaar against its sector's demography with the Poisson verdict, the
 // region's participation beside the nation's, the so/vso clusters and the vo/vso levels on the
-// latest teldatum, and the data-quality findings behind every number.
+// latest teldatum, the hypotheses with their evidence (hypotheses-section.ts), and the data-quality
+// findings behind every number. The theme-7 table (theme7-table.ts) stands under the chart it tabulates.
 import { categoryBarsSpec } from '../charts/category-bars';
-import { COUNT_FORMAT, NUMBER_FORMAT } from '../charts/common';
+import { COUNT_FORMAT, isSuppressed, NUMBER_FORMAT } from '../charts/common';
 import { chart } from '../charts/catalog';
 import { groupedBarsSpec } from '../charts/grouped-bars';
 import { SERIES_PALETTE } from '../charts/palette';
 import { timeLinesSpec } from '../charts/time-lines';
 import { formatDate } from '../format';
-import { getLang, t } from '../i18n';
+import { getLang, t, valueLabelMap } from '../i18n';
 import type { Row } from '../types';
 import { type ChartDefinition, ChartPanel, labelsFor, loadMeasure } from '../ui/chart-panel';
-import { el } from '../ui/dom';
+import { clear, el } from '../ui/dom';
 import { selectPicker, toolbar } from '../ui/pickers';
-import { choose, type PageContext, wholePeriod } from './page';
+import { hypothesesSection } from './hypotheses-section';
+import { choose, errorText, type PageContext, wholePeriod } from './page';
+import { themeSevenRows, themeSevenSection, themeSevenTable } from './theme7-table';
 
 const CLUSTERS = ['1', '2', '3', '4', 'onbekend'];
 const NIVEAUS = ['brug', 'vmbo-b', 'vmbo-k', 'vmbo-gt', 'havo', 'vwo', 'vervolgonderwijs', 'arbeidsmarkt', 'dagbesteding', 'onbekend'];
@@ -26,15 +29,28 @@ function latestRows(rows: readonly Row[]): Row[] {
   return rows.filter((row) => row.datum === latest);
 }
 
-/** kwaliteit's rows per school, the findings added up (a number each; a suppressed one counts as unknown and is left out). */
-function findingsPerSchool(rows: readonly Row[]): Row[] {
-  const sums = new Map<string, number>();
+/**
+ * kwaliteit's rows per school, the findings added up. A school whose one finding is a suppressed
+ * count (1–4) is drawn as `<5`, as every chart draws one; a sum with a suppressed part is unknown
+ * and left out (the table gives each finding).
+ */
+export function findingsPerSchool(rows: readonly Row[]): Row[] {
+  const schools = new Map<string, { sum: number; numbers: number; hidden: number }>();
   for (const row of rows) {
     const school = String(row.vestiging_id ?? '');
-    if (!school || school === 'totaal' || typeof row.aantal !== 'number') continue;
-    sums.set(school, (sums.get(school) ?? 0) + row.aantal);
+    if (!school || school === 'totaal') continue;
+    const entry = schools.get(school) ?? { sum: 0, numbers: 0, hidden: 0 };
+    if (typeof row.aantal === 'number') {
+      entry.sum += row.aantal;
+      entry.numbers += 1;
+    } else entry.hidden += 1; // "<5", or a count the published table hides
+    schools.set(school, entry);
   }
-  return [...sums].map(([vestiging_id, waarde]) => ({ vestiging_id, waarde }));
+  return [...schools].flatMap(([vestiging_id, e]): Row[] => {
+    if (e.hidden === 0) return [{ vestiging_id, waarde: e.sum }];
+    const cell = rows.find((r) => r.vestiging_id === vestiging_id)?.aantal;
+    return e.hidden === 1 && e.numbers === 0 && isSuppressed(cell) ? [{ vestiging_id, waarde: cell }] : [];
+  });
 }
 
 /** vergelijking's wide rows (regio, gebied per onderwijssoort) as one line per setting and area. */
@@ -84,12 +100,36 @@ export function renderInzicht(root: HTMLElement, context: PageContext): void {
     notes,
   });
 
-  const gebied = 'NL';
-  const comparison: ChartDefinition = {
+  // The theme-7 table: verwachting's rows on the latest teldatum with the counts on the base date.
+  const theme = themeSevenSection();
+  const showThemeTable = async (): Promise<void> => {
+    const year = ijkjaar;
+    theme.element.dataset.state = 'loading';
+    try {
+      const [expected, counts, clusters, niveaus] = await Promise.all(
+        [loadMeasure('verwachting', { ijkjaar: year }), loadMeasure('leerlingen'), loadMeasure('leerlingen_cluster'), loadMeasure('leerlingen_niveau')],
+      );
+      if (year !== ijkjaar) return; // another year was chosen meanwhile
+      const rows = themeSevenRows(expected.rows, counts.rows, clusters.rows, niveaus.rows, year);
+      clear(theme.body);
+      theme.body.append(themeSevenTable(rows, valueLabelMap(), t('theme7Caption', { jaar: year, datum: latest }), lang));
+      theme.element.querySelector('.subtitle')!.textContent = t('theme7Sub', { jaar: year, datum: latest });
+      theme.element.dataset.state = 'ready';
+    } catch (error) {
+      clear(theme.body);
+      theme.body.append(el('p', { class: 'error', role: 'alert' }, `${t('errorPrefix')}: ${errorText(error)}`));
+      theme.element.dataset.state = 'error';
+    }
+  };
+
+  // The area to compare against: NL unless another gebied of tellingen is chosen.
+  const areas = info.gebieden?.length ? info.gebieden : ['NL'];
+  let gebied = choose(context.query, 'gebied', areas, areas.includes('NL') ? 'NL' : areas[0]!);
+  const comparison = (): ChartDefinition => ({
     ...chart('inzicht-vergelijking'),
     title: t('inzichtVergelijking', { gebied }),
     subtitle: t('inzichtVergelijkingSub', { gebied }),
-    load: () => loadMeasure('vergelijking', {}),
+    load: () => loadMeasure('vergelijking', gebied === 'NL' ? {} : { gebied }),
     spec: (data, width) => {
       const lines = comparisonLines(data.rows, gebied);
       return timeLinesSpec(lines, {
@@ -105,7 +145,7 @@ export function renderInzicht(root: HTMLElement, context: PageContext): void {
       });
     },
     notes,
-  };
+  });
 
   const barsOnLatest = (grafiek: 'inzicht-clusters' | 'inzicht-niveaus', measure: string, x: string, order: string[], series: string[], title: string): ChartDefinition => ({
     ...chart(grafiek),
@@ -152,7 +192,7 @@ export function renderInzicht(root: HTMLElement, context: PageContext): void {
   };
 
   const expectationPanel = new ChartPanel(expectation());
-  const comparisonPanel = new ChartPanel(comparison);
+  const comparisonPanel = new ChartPanel(comparison());
   const clusterPanel = new ChartPanel(barsOnLatest('inzicht-clusters', 'leerlingen_cluster', 'cluster', CLUSTERS, ['so', 'vso'], t('inzichtClusters')));
   const niveauPanel = new ChartPanel(barsOnLatest('inzicht-niveaus', 'leerlingen_niveau', 'niveau', NIVEAUS, ['vo', 'vso'], t('inzichtNiveaus')));
   const qualityPanel = new ChartPanel(quality);
@@ -163,13 +203,24 @@ export function renderInzicht(root: HTMLElement, context: PageContext): void {
         ijkjaar = value;
         context.setQuery('ijkjaar', value);
         void expectationPanel.update(expectation());
+        void showThemeTable();
       }),
     ),
     expectationPanel.element,
+    theme.element,
+    toolbar(
+      selectPicker('gebied', t('pickGebied'), areas.map((a) => ({ value: a, label: a })), gebied, (value) => {
+        gebied = value;
+        context.setQuery('gebied', value);
+        void comparisonPanel.update(comparison());
+      }),
+    ),
     comparisonPanel.element,
     clusterPanel.element,
     niveauPanel.element,
+    hypothesesSection(context.session.rol),
     qualityPanel.element,
   );
+  void showThemeTable();
   for (const panel of [expectationPanel, comparisonPanel, clusterPanel, niveauPanel, qualityPanel]) void panel.update();
 }

@@ -1,8 +1,10 @@
 // Overzicht: pupil counts per setting on a chosen teldatum and over all teldata, participation
-// rates, and growth against a chosen base year with the total (the demographic line) beside it.
+// rates, and growth against a chosen base year with the total (the demographic line) beside it and
+// one setting's Poisson noise band around that line (charts/poisson-band.ts).
 import { categoryBarsSpec } from '../charts/category-bars';
 import { COUNT_FORMAT, SETTINGS } from '../charts/common';
 import { growthIndexSpec } from '../charts/growth-index';
+import { type BandRow, growthNoiseBand } from '../charts/poisson-band';
 import { smallMultiplesSpec } from '../charts/small-multiples';
 import { timeLinesSpec } from '../charts/time-lines';
 import { formatDate } from '../format';
@@ -28,6 +30,8 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
   const years = info.teldata.map((d) => d.slice(0, 4));
   let at = choose(context.query, 'at', info.teldata, info.teldata.at(-1)!);
   let ijkjaar = choose(context.query, 'ijkjaar', years, years[0]!);
+  // The setting whose Poisson band is drawn around the demographic line (docs/dashboard.md).
+  let band = choose(context.query, 'band', [...SETTINGS, 'geen'], 'vso');
 
   const countsOnDate = (): ChartDefinition => ({
     ...chart('overzicht-leerlingen'),
@@ -93,25 +97,37 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
     notes,
   };
 
-  const growth = (): ChartDefinition => ({
-    ...chart('overzicht-ontwikkeling'),
-    title: t('ontwikkeling'),
-    subtitle: t('ontwikkelingSub', { jaar: ijkjaar }),
-    load: () => loadMeasure('ontwikkeling', { ijkjaar }),
-    spec: (data, width) =>
-      growthIndexSpec(data.rows, {
-        width,
-        labels: labelsFor(data),
-        description: t('ontwikkeling'),
-        series: 'onderwijssoort',
-        seriesOrder: SETTINGS_AND_TOTAL,
-        xTitle: t('axisTeldatum'),
-        valueTitle: t('axisGroei'),
-        seriesTitle: t('axisOnderwijssoort'),
-      }),
-    table: { series: 'onderwijssoort' },
-    notes,
-  });
+  const growth = (): ChartDefinition => {
+    // The band needs the setting's count on the base date (leerlingen, which the chart of every
+    // teldatum asks too), computed once the data is in, so the spec stays a function of it.
+    const setting = band;
+    let noiseBand: BandRow[] = [];
+    return {
+      ...chart('overzicht-ontwikkeling'),
+      title: t('ontwikkeling'),
+      subtitle: `${t('ontwikkelingSub', { jaar: ijkjaar })}${setting === 'geen' ? '' : ` ${t('ontwikkelingBand', { soort: setting })}`}`,
+      load: async () => {
+        const [data, counts] = await Promise.all([loadMeasure('ontwikkeling', { ijkjaar }), setting === 'geen' ? null : loadMeasure('leerlingen')]);
+        noiseBand = counts ? growthNoiseBand(data.rows, counts.rows, ijkjaar, setting) : [];
+        return data;
+      },
+      spec: (data, width) =>
+        growthIndexSpec(data.rows, {
+          band: noiseBand,
+          bandTitles: [t('bandLaag'), t('bandHoog')],
+          width,
+          labels: labelsFor(data),
+          description: t('ontwikkeling'),
+          series: 'onderwijssoort',
+          seriesOrder: SETTINGS_AND_TOTAL,
+          xTitle: t('axisTeldatum'),
+          valueTitle: t('axisGroei'),
+          seriesTitle: t('axisOnderwijssoort'),
+        }),
+      table: { series: 'onderwijssoort' },
+      notes,
+    };
+  };
 
   const twoYears: ChartDefinition = {
     ...chart('overzicht-leerlingen-2jaar'),
@@ -162,6 +178,11 @@ export function renderOverzicht(root: HTMLElement, context: PageContext): void {
       selectPicker('ijkjaar', t('pickIjkjaar'), yearChoices, ijkjaar, (value) => {
         ijkjaar = value;
         context.setQuery('ijkjaar', value);
+        void growthPanel.update(growth());
+      }),
+      selectPicker('band', t('pickBand'), [...SETTINGS.map((s) => ({ value: s, label: s })), { value: 'geen', label: t('bandGeen') }], band, (value) => {
+        band = value;
+        context.setQuery('band', value);
         void growthPanel.update(growth());
       }),
     ),

@@ -144,6 +144,7 @@ export class ChartPanel {
   readonly element: HTMLElement;
   private readonly chart: HTMLElement;
   private readonly table: HTMLElement;
+  private readonly heading: HTMLElement;
   private readonly subtitle: HTMLElement;
   private readonly caption: HTMLElement;
   private readonly selectionLine: HTMLElement;
@@ -165,6 +166,7 @@ export class ChartPanel {
 
   constructor(private definition: ChartDefinition) {
     const headingId = `titel-${definition.grafiek}`;
+    this.heading = el('h2', { id: headingId }, definition.title);
     this.subtitle = el('p', { class: 'subtitle' });
     this.chart = el('div', { class: 'chart', role: 'figure', 'aria-labelledby': headingId });
     // Scrolls (both ways) inside its frame, so it has a tab stop for the keyboard (scroll-frame.ts).
@@ -183,7 +185,7 @@ export class ChartPanel {
       el(
         'header',
         { class: 'panel-header' },
-        el('div', {}, el('h2', { id: headingId }, definition.title), this.subtitle, this.selectionLine),
+        el('div', {}, this.heading, this.subtitle, this.selectionLine),
         el('div', { class: 'panel-actions' }, this.tableButton, this.csvButton),
       ),
       el('div', { class: 'panel-body' }, el('div', { class: 'panel-main' }, this.chart, this.table, this.caption, this.suppression), this.notes.element),
@@ -200,6 +202,7 @@ export class ChartPanel {
   async update(definition: ChartDefinition = this.definition): Promise<void> {
     const generation = ++this.generation;
     this.definition = definition;
+    this.heading.textContent = definition.title; // a picker may change it (Inzicht's gebied)
     this.subtitle.textContent = definition.subtitle ?? '';
     this.element.dataset.state = 'loading';
     this.element.setAttribute('aria-busy', 'true');
